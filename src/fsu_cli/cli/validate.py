@@ -1,0 +1,72 @@
+"""``fsu validate``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from fsu_cli.cli import app
+from fsu_cli.cli._common import (
+    AsOfOption,
+    DebugOption,
+    FormatOption,
+    RepoOption,
+    guarded,
+    parse_as_of,
+)
+
+
+@app.command()
+@guarded
+def validate(
+    files: Annotated[
+        Optional[list[Path]],
+        typer.Argument(
+            help="Report only findings in these files or folders (the whole repository is still read).",
+            show_default=False,
+        ),
+    ] = None,
+    repo: RepoOption = None,
+    format: FormatOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Check every file against the schemas and the cross-file rules, and report every mistake at once.
+
+    Exit code 0: no errors; 1: errors found; 2: fsu was called wrongly or the
+    repository was not found; 3: fsu failed unexpectedly.
+    """
+    from fsu_cli.findings import REPORTERS, Summary, default_format, exit_code
+    from fsu_cli.model import Context
+    from fsu_cli.repo import find_root
+    from fsu_cli.validate import validate as run_validation
+
+    day = parse_as_of(as_of)
+    root = find_root(explicit=repo)
+    only = _selection(root, files) if files else None
+    result = run_validation(root, Context(as_of=day), only)
+    reporter = REPORTERS[format.value if format else default_format()](sys.stdout)
+    reporter.report(result.findings, Summary.of(result.findings, result.files))
+    return exit_code(result.findings)
+
+
+def _selection(root: Path, files: list[Path]) -> list[str]:
+    from fsu_cli.repo import UsageError
+
+    selected = []
+    for name in files:
+        path = name.resolve()
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            raise UsageError(f"{name} is outside the repository {root}.") from None
+        if path.is_dir():
+            selected.append("" if rel == "." else rel.rstrip("/") + "/")
+        elif path.exists():
+            selected.append(rel)
+        else:
+            raise UsageError(f"The file {name} does not exist.")
+    return selected

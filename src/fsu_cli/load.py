@@ -1,0 +1,132 @@
+"""Load a governance repository: read, parse and schema-check every file, then index it.
+
+Each file is handled on its own (``load_file``), so the work can be spread over
+processes; building the ``Repository`` from the loaded documents is cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fsu_cli import model, schema, yamlio
+from fsu_cli.findings import Finding
+from fsu_cli.repo import DataFile, discover
+from fsu_cli.rules import syntax
+
+
+@dataclass(slots=True)
+class Document:
+    file: DataFile
+    text: str | None  # None when the file could not be read as text
+    data: Any  # the loaded mapping; None when the file could not be loaded
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Loaded:
+    root: Path
+    repo: model.Repository
+    documents: dict[str, Document]  # by relative path
+    findings: list[Finding]  # from reading, parsing and the schemas
+
+
+def load_file(file: DataFile) -> Document:
+    """Read, parse and schema-check one file. Never raises for bad content."""
+    try:
+        raw = file.path.read_bytes()
+    except OSError as error:
+        return _broken(file, None, syntax.NOT_UTF8.finding(
+            file.rel, f"The file cannot be read: {error.strerror or error}.",
+            "Check that the file exists and that you may read it."))
+    try:
+        text = yamlio.decode(raw)
+    except yamlio.NotUtf8 as error:
+        return _broken(file, None, syntax.NOT_UTF8.finding(
+            file.rel,
+            f"The file is not UTF-8 text (byte 0x{error.byte:02X} cannot be read).",
+            "Save the file again with the encoding UTF-8 (in most editors: Save as, Encoding: UTF-8).",
+            line=error.line, column=error.column))
+    if not text.strip():
+        return _broken(file, text, _empty(file))
+    try:
+        data = yamlio.load(text)
+    except yamlio.YamlProblem as problem:
+        return _broken(file, text, problem.rule.finding(
+            file.rel, problem.message, problem.hint, line=problem.line, column=problem.column))
+    if data is None:
+        return _broken(file, text, _empty(file))
+    if not isinstance(data, dict):
+        return _broken(file, text, syntax.NOT_A_MAPPING.finding(
+            file.rel,
+            f"The file holds {'a list' if isinstance(data, list) else 'a single value'}, "
+            "not a record of keys and values.",
+            "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
+            line=1, column=1))
+    return Document(file, text, data, schema.check_document(file.kind, data, file.rel))
+
+
+def _broken(file: DataFile, text: str | None, finding: Finding) -> Document:
+    return Document(file, text, None, [finding])
+
+
+def _empty(file: DataFile) -> Finding:
+    return syntax.EMPTY.finding(
+        file.rel, "The file is empty.", "Write the record into the file, or delete the file.",
+        line=1, column=1)
+
+
+def load_repository(root: Path) -> Loaded:
+    files, findings = discover(root)
+    documents = {file.rel: load_file(file) for file in files}
+    for document in documents.values():
+        findings.extend(document.findings)
+    return Loaded(root, index(documents.values()), documents, findings)
+
+
+def index(documents) -> model.Repository:
+    """Build the typed, indexed repository from loaded documents (first record of each id wins)."""
+    repo = model.Repository()
+    for document in documents:
+        data, file = document.data, document.file
+        if not isinstance(data, dict):
+            continue
+        source = model.Source(file.rel)
+        if file.kind == "config":
+            repo.name = data.get("name") if isinstance(data.get("name"), str) else None
+            for organization in model.build_organizations(data, source):
+                repo.all_organizations.append(organization)
+                repo.organizations.setdefault(organization.id, organization)
+        elif file.kind == "committee":
+            committee = model.build_committee(data, source)
+            repo.all_committees.append(committee)
+            if committee.id:
+                repo.committees.setdefault(committee.id, committee)
+        elif file.kind == "mandate":
+            mandate = model.build_mandate(data, source)
+            repo.all_mandates.append(mandate)
+            if mandate.id:
+                repo.mandates.setdefault(mandate.id, mandate)
+        elif file.kind == "case":
+            case = model.build_case(data, source)
+            repo.all_cases.append(case)
+            key = _case_key(case, file)
+            if key is not None:
+                repo.cases.setdefault(key, case)
+    return repo
+
+
+def _case_key(case: model.Case, file: DataFile) -> tuple[str, int, int] | None:
+    """A case is known by its fields, or by its path where a field is missing or unreadable."""
+    parts = file.rel.split("/")  # data/cases/<committee>/<year>/<number>.yaml
+    committee = case.committee or parts[2]
+    year = case.year if case.year is not None else _number(parts[3])
+    number = case.number if case.number is not None else _number(parts[4][: -len(".yaml")])
+    if year is None or number is None:
+        return None
+    return committee, year, number
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,309 @@
+"""Typed records of a health community, built from the loaded documents.
+
+The builders are forgiving: a document with schema errors still contributes what
+is well-formed, so one typo does not hide every other finding, and checks never
+meet a value of the wrong type (such values become ``None`` or are left out).
+Every record knows the file and the path inside it where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+Date = dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str  # the file, relative to the repository root
+    pointer: tuple = ()  # keys and indexes inside the document
+
+    def at(self, *steps: Any) -> "Source":
+        return Source(self.path, self.pointer + steps)
+
+
+@dataclass(slots=True)
+class Organization:
+    id: str
+    name: str | None
+    short_name: str | None
+    side: str | None
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name or self.id
+
+
+@dataclass(slots=True)
+class Member:
+    name: str | None
+    organization: str | None
+    title: str | None
+    email: str | None
+    start: Date | None
+    end: Date | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Office:
+    role: str | None  # leader | deputy
+    name: str | None
+    start: Date | None
+    end: Date | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Meeting:
+    date: Date | None
+    status: str | None  # planned | held | cancelled
+    location: str | None
+    time: str | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Committee:
+    id: str
+    name: str | None
+    short_name: str | None
+    kind: str | None
+    parent: str | None
+    description: str | None
+    founded: Date | None
+    dissolved: Date | None
+    case_number_format: str | None
+    members: list[Member]
+    leadership: list[Office]
+    meetings: list[Meeting]
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name or self.id
+
+    def meeting_on(self, day: Date) -> Meeting | None:
+        return next((m for m in self.meetings if m.date == day), None)
+
+
+@dataclass(slots=True)
+class Approval:
+    by: str | None
+    date: Date | None
+    case: str | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str | None
+    body: str | None
+
+
+@dataclass(slots=True)
+class Mandate:
+    id: str
+    committee: str | None
+    title: str | None
+    status: str | None
+    approved: Approval | None
+    valid_from: Date | None
+    valid_until: Date | None
+    supersedes: list[tuple[str, Source]]
+    sections: list[Section]
+    rules: dict
+    source: Source
+
+
+@dataclass(slots=True)
+class Attachment:
+    title: str | None
+    printed: bool | None
+    case: str | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Case:
+    committee: str | None
+    year: int | None
+    number: int | None
+    meeting: Date | None
+    title: str | None
+    kind: str | None
+    attachments: list[Attachment]
+    proposal: dict | None
+    background: str | None
+    assessments: list[dict]
+    decision: dict | None
+    exemption: dict | None
+    source: Source
+    data: dict = field(repr=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.committee}/{self.year}/{self.number}"
+
+
+@dataclass(slots=True)
+class Repository:
+    """Everything loaded from one governance repository, indexed for look-ups."""
+
+    name: str | None = None
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    committees: dict[str, Committee] = field(default_factory=dict)
+    mandates: dict[str, Mandate] = field(default_factory=dict)
+    cases: dict[tuple[str, int, int], Case] = field(default_factory=dict)
+    # every record of each kind in file order, duplicates included (for the uniqueness checks)
+    all_organizations: list[Organization] = field(default_factory=list)
+    all_committees: list[Committee] = field(default_factory=list)
+    all_mandates: list[Mandate] = field(default_factory=list)
+    all_cases: list[Case] = field(default_factory=list)
+
+    def case(self, ref: str) -> Case | None:
+        parsed = parse_case_ref(ref)
+        return self.cases.get(parsed) if parsed else None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check may depend on besides the data: today's date, fixed by --as-of."""
+
+    as_of: Date
+
+
+def parse_case_ref(ref: str) -> tuple[str, int, int] | None:
+    parts = ref.split("/")
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return parts[0], int(parts[1]), int(parts[2])
+
+
+# --- builders -----------------------------------------------------------------
+
+
+def _str(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _int(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _date(data: dict, key: str) -> Date | None:
+    value = data.get(key)
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return Date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _dicts(data: dict, key: str) -> list[tuple[int, dict]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def build_organizations(data: dict, source: Source) -> list[Organization]:
+    return [
+        Organization(_str(o, "id") or "", _str(o, "name"), _str(o, "short_name"), _str(o, "side"), source.at("organizations", i))
+        for i, o in _dicts(data, "organizations")
+        if _str(o, "id")
+    ]
+
+
+def build_committee(data: dict, source: Source) -> Committee:
+    members = [
+        Member(_str(m, "name"), _str(m, "organization"), _str(m, "title"), _str(m, "email"),
+               _date(m, "start_date"), _date(m, "end_date"), source.at("members", i))
+        for i, m in _dicts(data, "members")
+    ]
+    leadership = [
+        Office(_str(o, "role"), _str(o, "name"), _date(o, "start_date"), _date(o, "end_date"), source.at("leadership", i))
+        for i, o in _dicts(data, "leadership")
+    ]
+    meetings = [
+        Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"), source.at("meetings", i))
+        for i, m in _dicts(data, "meetings")
+    ]
+    return Committee(
+        id=_str(data, "id") or "",
+        name=_str(data, "name"),
+        short_name=_str(data, "short_name"),
+        kind=_str(data, "kind"),
+        parent=_str(data, "parent"),
+        description=_str(data, "description"),
+        founded=_date(data, "founded"),
+        dissolved=_date(data, "dissolved"),
+        case_number_format=_str(data, "case_number_format"),
+        members=members,
+        leadership=leadership,
+        meetings=meetings,
+        source=source,
+    )
+
+
+def build_mandate(data: dict, source: Source) -> Mandate:
+    approved = data.get("approved")
+    approval = (
+        Approval(_str(approved, "by"), _date(approved, "date"), _str(approved, "case"), source.at("approved"))
+        if isinstance(approved, dict)
+        else None
+    )
+    supersedes_list = data.get("supersedes")
+    supersedes = (
+        [(s, source.at("supersedes", i)) for i, s in enumerate(supersedes_list) if isinstance(s, str)]
+        if isinstance(supersedes_list, list)
+        else []
+    )
+    rules = data.get("rules")
+    return Mandate(
+        id=_str(data, "id") or "",
+        committee=_str(data, "committee"),
+        title=_str(data, "title"),
+        status=_str(data, "status"),
+        approved=approval,
+        valid_from=_date(data, "valid_from"),
+        valid_until=_date(data, "valid_until"),
+        supersedes=supersedes,
+        sections=[Section(_str(s, "heading"), _str(s, "body")) for _, s in _dicts(data, "sections")],
+        rules=rules if isinstance(rules, dict) else {},
+        source=source,
+    )
+
+
+def build_case(data: dict, source: Source) -> Case:
+    def mapping(key: str) -> dict | None:
+        value = data.get(key)
+        return value if isinstance(value, dict) else None
+
+    attachments = [
+        Attachment(_str(a, "title"), a.get("printed") if isinstance(a.get("printed"), bool) else None,
+                   _str(a, "case"), source.at("attachments", i))
+        for i, a in _dicts(data, "attachments")
+    ]
+    return Case(
+        committee=_str(data, "committee"),
+        year=_int(data, "year"),
+        number=_int(data, "number"),
+        meeting=_date(data, "meeting"),
+        title=_str(data, "title"),
+        kind=_str(data, "kind"),
+        attachments=attachments,
+        proposal=mapping("proposal"),
+        background=_str(data, "background"),
+        assessments=[a for _, a in _dicts(data, "assessments")],
+        decision=mapping("decision"),
+        exemption=mapping("exemption"),
+        source=source,
+        data=data,
+    )

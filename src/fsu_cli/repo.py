@@ -1,0 +1,115 @@
+"""Find the governance repository and list the data files in it.
+
+A governance repository is a folder with ``fsu.yaml`` at its root and the data
+under ``data/``: ``committees/<id>.yaml``, ``mandates/<id>.yaml`` and
+``cases/<committee>/<year>/<number>.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fsu_cli.findings import Finding
+from fsu_cli.rules import syntax
+
+CONFIG_FILE = "fsu.yaml"
+
+
+class UsageError(Exception):
+    """A problem with how fsu was called or configured (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    path: Path  # absolute
+    rel: str  # relative to the repository root, with forward slashes
+    kind: str  # config | committee | mandate | case
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The repository given with --repo, or the nearest folder upwards that holds fsu.yaml."""
+    if explicit is not None:
+        root = explicit.expanduser().resolve()
+        if not root.is_dir():
+            raise UsageError(f"The folder {explicit} does not exist.")
+        if not (root / CONFIG_FILE).is_file():
+            raise UsageError(
+                f"There is no {CONFIG_FILE} in {root}. "
+                f"Point --repo at the root folder of a governance repository (the one with {CONFIG_FILE})."
+            )
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise UsageError(
+        f"No {CONFIG_FILE} was found in {here} or any folder above it. "
+        f"Run fsu inside a governance repository, or name one with --repo DIR."
+    )
+
+
+def discover(root: Path) -> tuple[list[DataFile], list[Finding]]:
+    """Every data file fsu reads, in a stable order, and warnings for YAML files it would miss."""
+    files = [DataFile(root / CONFIG_FILE, CONFIG_FILE, "config")]
+    findings: list[Finding] = []
+    data = root / "data"
+    if not data.is_dir():
+        return files, findings
+    expected = {"committees": "committee", "mandates": "mandate", "cases": "case"}
+    for dirpath, dirnames, filenames in os.walk(data, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        folder = Path(dirpath)
+        rel_parts = folder.relative_to(data).parts
+        for name in sorted(filenames):
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
+                continue
+            path = folder / name
+            rel = path.relative_to(root).as_posix()
+            if path.is_symlink() and not _inside(path, root):
+                findings.append(syntax.OUTSIDE_LINK.finding(
+                    rel, "This file is a link to a place outside the repository; it is not read.",
+                    "Copy the file into the repository instead of linking to it."))
+                continue
+            kind = _kind(rel_parts, name, expected)
+            if kind is None:
+                findings.append(syntax.UNREAD_FILE.finding(
+                    rel, "This YAML file is not in a place fsu reads, so it is not checked.",
+                    _where_hint(name)))
+                continue
+            files.append(DataFile(path, rel, kind))
+        # symlinked folders are listed in dirnames but never walked: say so when they lead outside
+        for d in list(dirnames):
+            sub = folder / d
+            if sub.is_symlink() and not _inside(sub, root):
+                findings.append(syntax.OUTSIDE_LINK.finding(
+                    sub.relative_to(root).as_posix(),
+                    "This folder is a link to a place outside the repository; it is not read.",
+                    "Copy the files into the repository instead of linking to them."))
+    return files, findings
+
+
+def _kind(rel_parts: tuple[str, ...], name: str, expected: dict[str, str]) -> str | None:
+    if not name.endswith(".yaml") or not rel_parts or rel_parts[0] not in expected:
+        return None
+    top = rel_parts[0]
+    depth = {"committees": 1, "mandates": 1, "cases": 3}[top]
+    return expected[top] if len(rel_parts) == depth else None
+
+
+def _where_hint(name: str) -> str:
+    if name.endswith(".yml"):
+        return f"fsu reads only files ending in '.yaml'; rename this file to '{name[:-4]}.yaml'."
+    return (
+        "Committees go in data/committees/<id>.yaml, mandates in data/mandates/<id>.yaml, "
+        "and cases in data/cases/<committee>/<year>/<number>.yaml."
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True

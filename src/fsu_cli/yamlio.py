@@ -1,0 +1,230 @@
+"""The one YAML loader: YAML 1.2 through ruamel.yaml, dates kept as ISO strings.
+
+Checking uses a fast safe load (libyaml's C parser where installed) that keeps no
+positions. Positions are recovered only for files that have findings, by
+composing the node tree once more (``compose`` and ``locate``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+
+from fsu_cli.rules import syntax
+
+
+class _Constructor(SafeConstructor):
+    """Safe constructor that leaves timestamps as the strings they were written as."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+try:  # the C parser from ruamel.yaml's libyaml extra
+    from ruamel.yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - pure-Python fallback (PyPy, or no compiler)
+    _CParser = None
+
+
+if _CParser is not None:
+
+    class _Loader(_CParser, _Constructor, VersionedResolver):  # type: ignore[misc,valid-type]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            self._parser = self._composer = self
+            _Constructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = False
+            VersionedResolver.__init__(self, loadumper=self)
+
+    def _new_loader(text: str) -> Any:
+        return _Loader(text)
+
+else:  # pragma: no cover
+    from ruamel.yaml import YAML
+
+    def _new_loader(text: str) -> Any:
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Constructor = _Constructor
+        constructor, parser = yaml.get_constructor_parser(text)
+        return constructor.loader
+
+
+class YamlProblem(Exception):
+    """A file that cannot be loaded, with the rule it breaks and where."""
+
+    def __init__(self, rule: Any, message: str, hint: str, line: int, column: int):
+        super().__init__(message)
+        self.rule, self.message, self.hint = rule, message, hint
+        self.line, self.column = line, column
+
+
+class NotUtf8(Exception):
+    def __init__(self, line: int, column: int, byte: int):
+        super().__init__(line, column, byte)
+        self.line, self.column, self.byte = line, column, byte
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 text without a byte-order mark; raises ``NotUtf8`` with the position."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        raise NotUtf8(line, column, data[error.start]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def load(text: str) -> Any:
+    """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+    loader = _new_loader(text)
+    try:
+        return loader.get_single_data()
+    except YAMLError as error:
+        raise _problem(error) from None
+    except RecursionError:
+        raise YamlProblem(
+            syntax.SYNTAX,
+            "The file is nested too deeply to be read.",
+            "Data files need only a few levels of indentation; check for runaway brackets.",
+            1,
+            1,
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a document that ``load`` accepted, with source positions."""
+    loader = _new_loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def locate(root: Node | None, pointer: tuple, on_key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the node at ``pointer`` (a path of keys and indexes).
+
+    When the path does not exist (a missing key), the deepest node that does is
+    used. With ``on_key``, a mapping entry is located at its key, not its value.
+    """
+    if root is None:
+        return 1, 1
+    node, key_node = root, None
+    for step in pointer:
+        child = _child(node, step)
+        if child is None:
+            return _position(node)
+        key_node, node = child
+    return _position(key_node if on_key and key_node is not None else node)
+
+
+def _child(node: Node, step: Any) -> tuple[Node | None, Node] | None:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value == step or (not isinstance(step, str) and key.value == str(step)):
+                return key, value
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None
+
+
+def _position(node: Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+# --- turning the parser's complaints into findings a secretary can act on -----
+
+_DUPLICATE = re.compile(r'found duplicate key "(.*?)" with value')
+
+_EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "found character '\\t' that cannot start any token",
+        "A tab character is used here; YAML allows only spaces for indentation.",
+        "Replace the tab with spaces (most editors can show tabs as visible characters).",
+    ),
+    (
+        "mapping values are not allowed",
+        "A colon followed by a space appears where plain text was expected.",
+        'Put text that contains ": " in quotes, e.g. title: "Sak: oppfølging".',
+    ),
+    (
+        "could not find expected ':'",
+        "A line is missing the colon between a key and its value.",
+        "Write each entry as 'key: value', with a space after the colon.",
+    ),
+    (
+        "did not find expected key",
+        "This line is not indented in line with the keys around it.",
+        "Line up the key with the other keys at the same level, using spaces only.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "This line does not line up with the list it belongs to.",
+        "Indent every list entry ('- ...') the same number of spaces.",
+    ),
+    (
+        "found undefined alias",
+        "An alias (*name) refers to an anchor (&name) that is not defined.",
+        "Define the anchor before using it, or write the value out in full.",
+    ),
+    (
+        "found unexpected end of stream",
+        "The file ends while a quoted text or bracket is still open.",
+        "Close the quote or bracket that was opened.",
+    ),
+    (
+        "found unknown escape character",
+        "A backslash in double quotes starts an escape that YAML does not know.",
+        "Use single quotes for text with backslashes, or write \\\\ for one backslash.",
+    ),
+    (
+        "control characters are not allowed",
+        "The file contains a control character that YAML does not allow.",
+        "Remove the invisible character (often pasted in from another program).",
+    ),
+)
+
+
+def _problem(error: YAMLError) -> YamlProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = str(getattr(error, "problem", "") or "") if isinstance(error, MarkedYAMLError) else str(error)
+    if isinstance(error, DuplicateKeyError):
+        match = _DUPLICATE.search(problem)
+        key = match.group(1) if match else "?"
+        return YamlProblem(
+            syntax.DUPLICATE_KEY,
+            f"The key '{key}' appears twice in the same mapping.",
+            "Keep one of them; otherwise one value would be silently lost.",
+            line,
+            column,
+        )
+    if "expected a single document" in str(getattr(error, "context", "")):
+        return YamlProblem(
+            syntax.MULTIPLE_DOCUMENTS,
+            "A second YAML document starts here ('---'); a data file holds exactly one record.",
+            "Remove the '---' line, or move the second record to a file of its own.",
+            line,
+            column,
+        )
+    for needle, message, hint in _EXPLANATIONS:
+        if needle in problem:
+            return YamlProblem(syntax.SYNTAX, message, hint, line, column)
+    detail = " ".join(problem.split()) or "unreadable content"
+    return YamlProblem(
+        syntax.SYNTAX,
+        f"The YAML cannot be read here: {detail}.",
+        "Check the indentation and the quotes on this line and the line above.",
+        line,
+        column,
+    )
