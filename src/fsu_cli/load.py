@@ -91,6 +91,7 @@ def index(documents) -> model.Repository:
     for document in documents:
         data, file = document.data, document.file
         if not isinstance(data, dict):
+            _register_placeholder(repo, file)
             continue
         source = model.Source(file.rel)
         if file.kind == "config":
@@ -101,20 +102,33 @@ def index(documents) -> model.Repository:
         elif file.kind == "committee":
             committee = model.build_committee(data, source)
             repo.all_committees.append(committee)
+            _register_placeholder(repo, file)
             if committee.id:
                 repo.committees.setdefault(committee.id, committee)
         elif file.kind == "mandate":
             mandate = model.build_mandate(data, source)
             repo.all_mandates.append(mandate)
+            _register_placeholder(repo, file)
             if mandate.id:
                 repo.mandates.setdefault(mandate.id, mandate)
         elif file.kind == "case":
             case = model.build_case(data, source)
             repo.all_cases.append(case)
+            _register_placeholder(repo, file)
             key = _case_key(case, file)
             if key is not None:
                 repo.cases.setdefault(key, case)
     return repo
+
+
+def _register_placeholder(repo: model.Repository, file: DataFile) -> None:
+    stem = file.rel.rsplit("/", 1)[-1][: -len(".yaml")]
+    if file.kind in ("committee", "mandate"):
+        repo.placeholders.add((file.kind, stem))
+    elif file.kind == "case":
+        _, _, committee, year, _ = file.rel.split("/")
+        if year.isdigit() and stem.isdigit():
+            repo.placeholders.add(("case", (committee, int(year), int(stem))))
 
 
 def _case_key(case: model.Case, file: DataFile) -> tuple[str, int, int] | None:

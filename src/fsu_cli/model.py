@@ -163,10 +163,24 @@ class Repository:
     all_committees: list[Committee] = field(default_factory=list)
     all_mandates: list[Mandate] = field(default_factory=list)
     all_cases: list[Case] = field(default_factory=list)
+    # Records known only by their file's place: the file could not be loaded, or
+    # its fields disagree with its name. References to them are not reported
+    # again, since the file has a finding of its own.
+    placeholders: set[tuple[str, Any]] = field(default_factory=set)
 
     def case(self, ref: str) -> Case | None:
         parsed = parse_case_ref(ref)
         return self.cases.get(parsed) if parsed else None
+
+    def has_committee(self, committee_id: str) -> bool:
+        return committee_id in self.committees or ("committee", committee_id) in self.placeholders
+
+    def has_mandate(self, mandate_id: str) -> bool:
+        return mandate_id in self.mandates or ("mandate", mandate_id) in self.placeholders
+
+    def has_case(self, ref: str) -> bool:
+        parsed = parse_case_ref(ref)
+        return parsed is not None and (parsed in self.cases or ("case", parsed) in self.placeholders)
 
 
 @dataclass(frozen=True, slots=True)

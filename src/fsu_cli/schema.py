@@ -43,7 +43,25 @@ def _validator(kind: str) -> Any:
 
     schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    inlined = _inline_refs(schema, schema.get("$defs", {}))
+    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _inline_refs(node: Any, defs: dict) -> Any:
+    """Replace local ``{"$ref": "#/$defs/x"}`` with the definition itself.
+
+    The schemas on disk keep their references (editors read them); validating
+    against the inlined copy skips a reference look-up for every value checked.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs:
+        merged = {**_inline_refs(defs[ref[8:]], defs), **{k: v for k, v in node.items() if k != "$ref"}}
+        return _inline_refs(merged, defs)
+    return {key: _inline_refs(value, defs) for key, value in node.items()}
 
 
 def check_document(kind: str, data: Any, path: str) -> list[Finding]:
@@ -52,7 +70,30 @@ def check_document(kind: str, data: Any, path: str) -> list[Finding]:
     findings: list[Finding] = []
     for error in validator.iter_errors(data):
         findings.extend(_findings(error, path))
-    return findings
+    return _without_echoes(findings)
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop "missing 'title'" when the same mapping has a misspelt key that suggests 'title'.
+
+    The unknown-key finding already says "Did you mean 'title'?"; one mistake, one finding.
+    """
+    suggested = {
+        (f.pointer[:-1], f.hint.split("'")[1])
+        for f in findings
+        if f.code == structure.UNKNOWN_KEY.code and f.hint.startswith("Did you mean")
+    }
+    if not suggested:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (f.code == structure.MISSING_KEY.code and (f.pointer, _quoted_key(f.message)) in suggested)
+    ]
+
+
+def _quoted_key(message: str) -> str:
+    return message.split("'")[1] if "'" in message else ""
 
 
 # --- from jsonschema's errors to plain sentences ------------------------------
@@ -104,11 +145,11 @@ def _findings(error: Any, path: str) -> Iterator[Finding]:
         known = list(schema.get("properties", {}))
         for key in error.instance:
             if key not in known:
+                suggestion = _did_you_mean(key, known).strip()
                 yield structure.UNKNOWN_KEY.finding(
                     path,
                     f"Unknown key '{key}'.",
-                    (_did_you_mean(key, known).strip() + " " if _did_you_mean(key, known) else "")
-                    + f"Allowed keys here: {', '.join(known)}.",
+                    (suggestion + " " if suggestion else "") + f"Allowed keys here: {', '.join(known)}.",
                     pointer=pointer + (key,),
                     on_key=True,
                 )

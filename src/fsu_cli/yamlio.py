@@ -25,6 +25,16 @@ class _Constructor(SafeConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
 
+class _Resolver(VersionedResolver):
+    """The YAML 1.2 resolver, with its table of implicit tags looked up once, not per scalar."""
+
+    _table = VersionedResolver().versioned_resolver  # YAML 1.2, the default
+
+    @property
+    def versioned_resolver(self) -> Any:
+        return self._table
+
+
 try:  # the C parser from ruamel.yaml's libyaml extra
     from ruamel.yaml.cyaml import CParser as _CParser
 except ImportError:  # pragma: no cover - pure-Python fallback (PyPy, or no compiler)
@@ -33,13 +43,13 @@ except ImportError:  # pragma: no cover - pure-Python fallback (PyPy, or no comp
 
 if _CParser is not None:
 
-    class _Loader(_CParser, _Constructor, VersionedResolver):  # type: ignore[misc,valid-type]
+    class _Loader(_CParser, _Constructor, _Resolver):  # type: ignore[misc,valid-type]
         def __init__(self, stream: str) -> None:
             _CParser.__init__(self, stream)
             self._parser = self._composer = self
             _Constructor.__init__(self, loader=self)
             self.allow_duplicate_keys = False
-            VersionedResolver.__init__(self, loadumper=self)
+            _Resolver.__init__(self, loadumper=self)
 
     def _new_loader(text: str) -> Any:
         return _Loader(text)
@@ -50,6 +60,7 @@ else:  # pragma: no cover
     def _new_loader(text: str) -> Any:
         yaml = YAML(typ="safe", pure=True)
         yaml.Constructor = _Constructor
+        yaml.Resolver = _Resolver
         constructor, parser = yaml.get_constructor_parser(text)
         return constructor.loader
 
@@ -88,7 +99,7 @@ def load(text: str) -> Any:
     try:
         return loader.get_single_data()
     except YAMLError as error:
-        raise _problem(error) from None
+        raise _problem(error, text) from None
     except RecursionError:
         raise YamlProblem(
             syntax.SYNTAX,
@@ -173,6 +184,16 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
         "Indent every list entry ('- ...') the same number of spaces.",
     ),
     (
+        "did not find expected ',' or ']'",
+        "A list opened with '[' is not closed with ']', or its items are not separated by commas.",
+        "Close the bracket, or put text that starts with '[' in quotes.",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "A mapping opened with '{' is not closed with '}', or its entries are not separated by commas.",
+        "Close the brace, and put text that contains a comma in quotes.",
+    ),
+    (
         "found undefined alias",
         "An alias (*name) refers to an anchor (&name) that is not defined.",
         "Define the anchor before using it, or write the value out in full.",
@@ -195,8 +216,12 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _problem(error: YAMLError) -> YamlProblem:
+def _problem(error: YAMLError, text: str) -> YamlProblem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    if mark is not None and context_mark is not None and mark.line >= len(text.rstrip().splitlines()):
+        # The reader gave up at the end of the file; where the unclosed thing began helps more.
+        mark = context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(error, "problem", "") or "") if isinstance(error, MarkedYAMLError) else str(error)
     if isinstance(error, DuplicateKeyError):

@@ -38,7 +38,7 @@ def _main(
     """Keep the governance of a health community (helsefellesskap) as checked YAML in git."""
 
 
-from fsu_cli.cli import validate as _validate  # noqa: E402,F401  (registers the command)
+from fsu_cli.cli import rules as _rules, validate as _validate  # noqa: E402,F401  (registers the commands)
 
 
 def run() -> int:

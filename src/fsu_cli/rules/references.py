@@ -297,7 +297,7 @@ def _unique_ids(repo: Repository) -> Iterator[Finding]:
 def _committees(repo: Repository) -> Iterator[Finding]:
     for committee in repo.all_committees:
         path = committee.source.path
-        if committee.parent and committee.parent not in repo.committees:
+        if committee.parent and not repo.has_committee(committee.parent):
             yield _unknown_committee(repo, path, ("parent",), committee.parent, "reports to (parent)")
         yield from _backwards(path, committee.founded, committee.dissolved, ("dissolved",), "The committee is dissolved before it was founded")
         for member in committee.members:
@@ -352,25 +352,25 @@ def _parent_loops(repo: Repository) -> Iterator[Finding]:
 def _mandates(repo: Repository) -> Iterator[Finding]:
     for mandate in repo.all_mandates:
         path = mandate.source.path
-        if mandate.committee and mandate.committee not in repo.committees:
+        if mandate.committee and not repo.has_committee(mandate.committee):
             yield _unknown_committee(repo, path, ("committee",), mandate.committee, "the mandate is for")
         approval = mandate.approved
         if approval is not None:
-            if approval.by and approval.by not in repo.committees:
+            if approval.by and not repo.has_committee(approval.by):
                 yield _unknown_committee(repo, path, ("approved", "by"), approval.by, "approved the mandate")
-            if approval.case and parse_case_ref(approval.case) and repo.case(approval.case) is None:
+            if approval.case and parse_case_ref(approval.case) and not repo.has_case(approval.case):
                 yield _unknown_case(repo, path, ("approved", "case"), approval.case)
         reporting = mandate.rules.get("reporting")
         if isinstance(reporting, dict) and isinstance(reporting.get("to"), str):
             to = reporting["to"]
-            if to not in repo.committees:
+            if not repo.has_committee(to):
                 yield _unknown_committee(repo, path, ("rules", "reporting", "to"), to, "receives the reports")
         for superseded, source in mandate.supersedes:
             if superseded == mandate.id:
                 yield UNKNOWN_MANDATE.finding(
                     path, f"The mandate '{mandate.id}' says it replaces itself.",
                     "Remove its own id from 'supersedes'.", pointer=source.pointer)
-            elif superseded not in repo.mandates:
+            elif not repo.has_mandate(superseded):
                 yield UNKNOWN_MANDATE.finding(
                     path,
                     f"The mandate replaces '{superseded}', but there is no mandate with that id.",
@@ -385,7 +385,7 @@ def _cases(repo: Repository) -> Iterator[Finding]:
     for case in repo.all_cases:
         path = case.source.path
         committee = repo.committees.get(case.committee) if case.committee else None
-        if case.committee and committee is None:
+        if case.committee and not repo.has_committee(case.committee):
             yield _unknown_committee(repo, path, ("committee",), case.committee, "handles the case")
         if committee is not None and case.meeting is not None and committee.meeting_on(case.meeting) is None:
             dates = ", ".join(m.date.isoformat() for m in committee.meetings if m.date and m.date.year == case.meeting.year)
@@ -398,7 +398,7 @@ def _cases(repo: Repository) -> Iterator[Finding]:
             )
         for attachment in case.attachments:
             ref = attachment.case
-            if ref and parse_case_ref(ref) and repo.case(ref) is None:
+            if ref and parse_case_ref(ref) and not repo.has_case(ref):
                 yield _unknown_case(repo, path, attachment.source.pointer + ("case",), ref)
 
 
@@ -435,6 +435,6 @@ def _backwards(path: str, start, end, pointer: tuple, what: str) -> Iterator[Fin
 def _choices_hint(wrong: str, known: dict, what: str, otherwise: str) -> str:
     close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
     names = sorted(known)
-    shown = ", ".join(names[:12]) + (", ..." if len(names) > 12 else "")
+    shown = ", ".join(names[:25]) + (", ..." if len(names) > 25 else "")
     start = f"Did you mean '{close[0]}'? " if close else ""
     return f"{start}Known {what}: {shown}; {otherwise}." if names else f"{start}None are defined yet; {otherwise}."

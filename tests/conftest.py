@@ -1,0 +1,65 @@
+"""Shared fixtures: a copy of the example community in a temporary folder, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fsu_cli.cli import app
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.stdout.splitlines()
+
+
+@pytest.fixture
+def community(tmp_path: Path) -> Path:
+    """A writable copy of the example health community (fsu.yaml and data/)."""
+    root = tmp_path / "community"
+    root.mkdir()
+    shutil.copy(PROJECT / "fsu.yaml", root / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", root / "data")
+    return root
+
+
+@pytest.fixture
+def fsu(monkeypatch):
+    """Run fsu in-process: ``fsu("validate", "--repo", path)`` returns exit code and output."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str | Path, cwd: Path | None = None) -> Outcome:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Outcome(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file, failing loudly if the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based number of the first line containing ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
