@@ -93,8 +93,30 @@ def decode(data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+# Deeper flow nesting ([[[...]]]) than any governance record needs; far deeper
+# nesting can exhaust the C parser's stack, so it is refused before parsing.
+MAX_FLOW_DEPTH = 200
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _flow_depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def load(text: str) -> Any:
     """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+    if text.count("[") + text.count("{") > MAX_FLOW_DEPTH and _flow_depth(text) > MAX_FLOW_DEPTH:
+        raise YamlProblem(
+            syntax.SYNTAX,
+            f"The file nests brackets more than {MAX_FLOW_DEPTH} levels deep, which no record needs.",
+            "Check for runaway '[' or '{' characters, or content pasted from another program.",
+            1,
+            1,
+        )
     loader = _new_loader(text)
     try:
         return loader.get_single_data()
@@ -197,6 +219,11 @@ _EXPLANATIONS: tuple[tuple[str, str, str], ...] = (
         "found undefined alias",
         "An alias (*name) refers to an anchor (&name) that is not defined.",
         "Define the anchor before using it, or write the value out in full.",
+    ),
+    (
+        "found a tab character",
+        "A tab character is used here; YAML allows only spaces for indentation.",
+        "Replace the tab with spaces (most editors can show tabs as visible characters).",
     ),
     (
         "found unexpected end of stream",

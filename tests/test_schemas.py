@@ -1,0 +1,100 @@
+"""The JSON Schemas: valid 2020-12, Norwegian help on every property, and shipped with fsu."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import PROJECT
+from fsu_cli.schema import SCHEMA_FILES, check_document, schema_path
+
+SCHEMAS = sorted(SCHEMA_FILES)
+# Common English words that Norwegian text does not use: a description with one is not bokmål.
+ENGLISH = re.compile(r"\b(the|and|of|is|are|which|must|when|this|with|or)\b", re.IGNORECASE)
+
+
+def _properties(node, where=""):
+    """Every (path, property schema) pair in a schema, however deeply nested."""
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            yield f"{where}.{name}", sub
+        for key, sub in node.items():
+            if key != "if":  # a condition, not a description of the data
+                yield from _properties(sub, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, sub in enumerate(node):
+            yield from _properties(sub, f"{where}[{i}]")
+
+
+@pytest.mark.parametrize("kind", SCHEMAS)
+def test_schema_is_valid_2020_12(kind):
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("kind", SCHEMAS)
+def test_every_property_has_norwegian_title_and_description(kind):
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    properties = list(_properties(schema))
+    assert len(properties) > 5
+    for where, prop in properties:
+        assert prop.get("title"), f"{kind}{where} has no title"
+        description = prop.get("description", "")
+        assert len(description) > 5, f"{kind}{where} has no description"
+        assert not ENGLISH.search(description), f"{kind}{where}: description looks English: {description!r}"
+
+
+@pytest.mark.parametrize("kind", SCHEMAS)
+def test_unknown_keys_are_refused_everywhere(kind):
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+
+    def objects(node):
+        if isinstance(node, dict):
+            if node.get("type") == "object":
+                yield node
+            for sub in node.values():
+                yield from objects(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                yield from objects(sub)
+
+    for obj in objects(schema):
+        assert obj.get("additionalProperties") is False or "propertyNames" in obj
+
+
+def test_dates_must_be_real():
+    data = {"committee": "ssu", "year": 2024, "number": 1, "title": "x", "kind": "information", "meeting": "2024-02-30"}
+    [finding] = check_document("case", data, "data/cases/ssu/2024/01.yaml")
+    assert finding.code == "FSU104"
+    data["meeting"] = "2024-02-29"
+    assert check_document("case", data, "data/cases/ssu/2024/01.yaml") == []
+
+
+def test_approved_mandate_needs_its_approval():
+    data = {"id": "m", "committee": "c", "title": "t", "status": "approved", "valid_from": "2025-01-01"}
+    [finding] = check_document("mandate", data, "data/mandates/m.yaml")
+    assert finding.code == "FSU102"
+    assert "'approved'" in finding.message
+    data["status"] = "draft"
+    assert check_document("mandate", data, "data/mandates/m.yaml") == []
+
+
+def test_wheel_ships_the_schemas(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(PROJECT)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("fsu_cli-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for schema in SCHEMA_FILES.values():
+        assert f"fsu_cli/schemas/{schema}" in names
+    assert "fsu_cli/cli/__init__.py" in names
