@@ -170,7 +170,7 @@ def test_warnings_alone_exit_zero(fsu, community):
     result = fsu("validate", "--repo", community)
     assert result.exit_code == 0
     assert result.lines[0] == (
-        "data/cases/ssu/notes.yaml:0:0: FSU007 warning: This YAML file is not in a place fsu reads, "
+        "data/cases/ssu/notes.yaml:1:1: FSU007 warning: This YAML file is not in a place fsu reads, "
         "so it is not checked."
     )
     assert result.lines[-1] == "50 files checked: 1 warning."

@@ -27,8 +27,8 @@ class Finding:
     code: str
     severity: str
     path: str  # relative to the repository root, with forward slashes
-    line: int  # 1-based; 0 when the finding concerns the whole file
-    column: int  # 1-based; 0 when the finding concerns the whole file
+    line: int  # 1-based; a finding about a whole file is placed at 1:1
+    column: int  # 1-based (characters, not bytes); 0 only until the finding is placed
     message: str
     hint: str = ""
     # Where in the document the finding points, resolved to line and column
@@ -182,7 +182,7 @@ class SarifReporter(Reporter):
             driver_rules.append(entry)
         results = []
         for f in findings:
-            region = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}
+            region = {"startLine": f.line, "startColumn": f.column}
             text = f.message + (f" Hint: {f.hint}" if f.hint else "")
             results.append(
                 {

@@ -69,7 +69,7 @@ def check_document(kind: str, data: Any, path: str) -> list[Finding]:
     validator = _validator(kind)
     findings: list[Finding] = []
     for error in validator.iter_errors(data):
-        findings.extend(_findings(error, path))
+        findings.extend(_findings(error, path, validator.schema))
     return _without_echoes(findings)
 
 
@@ -126,7 +126,7 @@ _PATTERNS = {
 _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _findings(error: Any, path: str) -> Iterator[Finding]:
+def _findings(error: Any, path: str, root: dict | None = None) -> Iterator[Finding]:
     pointer = tuple(error.absolute_path)
     validator = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -155,7 +155,8 @@ def _findings(error: Any, path: str) -> Iterator[Finding]:
                 )
     elif validator == "required" and isinstance(error.instance, dict):
         missing = _quoted(error.message)
-        properties = schema.get("properties", {})
+        # a key required by an if/then at the top level is described in the top-level properties
+        properties = schema.get("properties") or ((root or {}).get("properties", {}) if not pointer else {})
         title = properties.get(missing, {}).get("title") if properties else None
         where = f" in {name}" if pointer else ""
         label = f" ({title})" if title else ""
@@ -282,8 +283,10 @@ def _type_hint(expected: list[str], value: Any) -> str:
 
 
 def _missing_hint(missing: str, error: Any) -> str:
+    if "then" in error.absolute_schema_path and missing == "approved":
+        return "An approved mandate must say who approved it and when: add 'approved:' with 'by:' and 'date:'."
     if "then" in error.absolute_schema_path:
-        return f"An approved mandate must say who approved it and when: add '{missing}:' with 'by:' and 'date:'."
+        return f"An approved mandate must say when it takes effect: add '{missing}:' with a date."
     return f"Add '{missing}:' with its value."
 
 

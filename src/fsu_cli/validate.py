@@ -47,7 +47,11 @@ def place(findings: list[Finding], documents: dict[str, Document]) -> None:
     """
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        if finding.pointer is not None and finding.line == 0:
+        if finding.line:
+            continue
+        if finding.pointer is None:  # about the whole file: its first line
+            finding.line, finding.column = 1, 1
+        else:
             by_file[finding.path].append(finding)
     for path, pending in by_file.items():
         document = documents.get(path)

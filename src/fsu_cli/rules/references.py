@@ -266,9 +266,10 @@ def _unique_ids(repo: Repository) -> Iterator[Finding]:
             if not record.id:
                 continue
             if record.id in first:
+                where = "above" if first[record.id].path == record.source.path else f"in {first[record.id].path}"
                 yield DUPLICATE_ID.finding(
                     record.source.path,
-                    f"The {kind} id '{record.id}' is already used in {first[record.id].path}.",
+                    f"The {kind} id '{record.id}' is already used {where}.",
                     f"Give this {kind} another id.",
                     pointer=record.source.pointer + ("id",),
                 )
