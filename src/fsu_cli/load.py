@@ -85,13 +85,16 @@ def load_repository(root: Path) -> Loaded:
     return Loaded(root, index(documents.values()), documents, findings)
 
 
+_BUILDERS = {"committee": model.build_committee, "mandate": model.build_mandate, "case": model.build_case}
+
+
 def index(documents) -> model.Repository:
     """Build the typed, indexed repository from loaded documents (first record of each id wins)."""
     repo = model.Repository()
     for document in documents:
         data, file = document.data, document.file
+        _register_placeholder(repo, file)
         if not isinstance(data, dict):
-            _register_placeholder(repo, file)
             continue
         source = model.Source(file.rel)
         if file.kind == "config":
@@ -99,36 +102,23 @@ def index(documents) -> model.Repository:
             for organization in model.build_organizations(data, source):
                 repo.all_organizations.append(organization)
                 repo.organizations.setdefault(organization.id, organization)
-        elif file.kind == "committee":
-            committee = model.build_committee(data, source)
-            repo.all_committees.append(committee)
-            _register_placeholder(repo, file)
-            if committee.id:
-                repo.committees.setdefault(committee.id, committee)
-        elif file.kind == "mandate":
-            mandate = model.build_mandate(data, source)
-            repo.all_mandates.append(mandate)
-            _register_placeholder(repo, file)
-            if mandate.id:
-                repo.mandates.setdefault(mandate.id, mandate)
-        elif file.kind == "case":
-            case = model.build_case(data, source)
-            repo.all_cases.append(case)
-            _register_placeholder(repo, file)
-            key = _case_key(case, file)
-            if key is not None:
-                repo.cases.setdefault(key, case)
+            continue
+        record = _BUILDERS[file.kind](data, source)
+        getattr(repo, f"all_{file.kind}s").append(record)  # all_committees, all_mandates, all_cases
+        key = _case_key(record, file) if file.kind == "case" else record.id
+        if key:
+            getattr(repo, f"{file.kind}s").setdefault(key, record)
     return repo
 
 
 def _register_placeholder(repo: model.Repository, file: DataFile) -> None:
-    stem = file.rel.rsplit("/", 1)[-1][: -len(".yaml")]
+    """Make the record known by its file's place, whatever the file holds."""
     if file.kind in ("committee", "mandate"):
-        repo.placeholders.add((file.kind, stem))
+        repo.placeholders.add((file.kind, file.stem))
     elif file.kind == "case":
         _, _, committee, year, _ = file.rel.split("/")
-        if year.isdigit() and stem.isdigit():
-            repo.placeholders.add(("case", (committee, int(year), int(stem))))
+        if year.isdigit() and file.stem.isdigit():
+            repo.placeholders.add(("case", (committee, int(year), int(file.stem))))
 
 
 def _case_key(case: model.Case, file: DataFile) -> tuple[str, int, int] | None:
@@ -136,7 +126,7 @@ def _case_key(case: model.Case, file: DataFile) -> tuple[str, int, int] | None:
     parts = file.rel.split("/")  # data/cases/<committee>/<year>/<number>.yaml
     committee = case.committee or parts[2]
     year = case.year if case.year is not None else _number(parts[3])
-    number = case.number if case.number is not None else _number(parts[4][: -len(".yaml")])
+    number = case.number if case.number is not None else _number(file.stem)
     if year is None or number is None:
         return None
     return committee, year, number

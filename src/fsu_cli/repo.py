@@ -27,6 +27,11 @@ class DataFile:
     rel: str  # relative to the repository root, with forward slashes
     kind: str  # config | committee | mandate | case
 
+    @property
+    def stem(self) -> str:
+        """The file name without its ending: a committee's or mandate's id, a case's number."""
+        return self.path.name.rsplit(".", 1)[0]
+
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     """The repository given with --repo, or the nearest folder upwards that holds fsu.yaml."""
