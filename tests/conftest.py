@@ -12,6 +12,9 @@ from typer.testing import CliRunner
 from fsu_cli.cli import app
 
 PROJECT = Path(__file__).resolve().parent.parent
+# The date the example community is written for; every test runs "on" it.
+AS_OF = "2026-11-22"
+EXAMPLE_FILES = 1 + sum(1 for _ in (PROJECT / "data").rglob("*.yaml"))
 
 
 @dataclass
@@ -40,6 +43,7 @@ def fsu(monkeypatch):
     """Run fsu in-process: ``fsu("validate", "--repo", path)`` returns exit code and output."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FSU_AS_OF", AS_OF)
 
     def run(*args: str | Path, cwd: Path | None = None) -> Outcome:
         if cwd is not None:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, edit, line_of
+from conftest import EXAMPLE_FILES, PROJECT, edit, line_of
 
 
 def test_example_community_is_valid(fsu):
     result = fsu("validate", "--repo", PROJECT)
     assert result.exit_code == 0, result.stdout
-    assert result.lines == ["50 files checked: no problems found."]
+    assert result.lines == [f"{EXAMPLE_FILES} files checked: no problems found."]
 
 
 def test_repository_is_found_from_a_subfolder(fsu, community):
@@ -65,9 +65,9 @@ def _impossible_date(root: Path):
 
 
 def _dangling_organization(root: Path):
-    edit(root / COMMITTEE, "organization: havnoy", "organization: havoy")
-    return (COMMITTEE, line_of(root / COMMITTEE, "organization: havoy"), 19, "FSU203",
-            "Terje Vik represents the organization 'havoy', which is not listed in fsu.yaml.")
+    edit(root / COMMITTEE, "organization: tillitsvalgte", "organization: tillitsvalgt")
+    return (COMMITTEE, line_of(root / COMMITTEE, "organization: tillitsvalgt"), 19, "FSU203",
+            "Gro Nilsen represents the organization 'tillitsvalgt', which is not listed in fsu.yaml.")
 
 
 def _duplicate_key(root: Path):
@@ -129,7 +129,7 @@ def test_text_format_names_file_line_and_column(fsu, mistake):
     assert result.exit_code == 1
     assert result.lines[0] == f"{path}:{line}:{column}: {code} {message}"
     assert result.lines[1].startswith("    hint: ")
-    assert result.lines[-1] == "50 files checked: 1 error."
+    assert result.lines[-1] == f"{EXAMPLE_FILES} files checked: 1 error."
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -143,7 +143,7 @@ def test_json_format(fsu, mistake):
     assert (finding["code"], finding["severity"], finding["path"]) == (code, "error", path)
     assert (finding["line"], finding["column"], finding["message"]) == (line, column, message)
     assert finding["hint"]
-    assert document["summary"] == {"files": 50, "errors": 1, "warnings": 0, "infos": 0}
+    assert document["summary"] == {"files": EXAMPLE_FILES, "errors": 1, "warnings": 0, "infos": 0}
 
 
 def test_github_format(fsu, mistake):
@@ -185,7 +185,7 @@ def test_every_mistake_at_once(fsu, community):
     assert result.exit_code == 1
     reported = sorted((line.split(":")[0], int(line.split(":")[1])) for line in result.lines if line.startswith("data/"))
     assert reported == expected
-    assert result.lines[-1] == "50 files checked: 4 errors."
+    assert result.lines[-1] == f"{EXAMPLE_FILES} files checked: 4 errors."
 
 
 def test_named_files_limit_the_report_but_not_the_checks(fsu, community):

@@ -77,8 +77,12 @@ def _empty(file: DataFile) -> Finding:
         line=1, column=1)
 
 
-def load_repository(root: Path) -> Loaded:
+def load_repository(root: Path, kinds: tuple[str, ...] | None = None) -> Loaded:
+    """Load every data file, or only those of the given kinds (config, committee, mandate, case)."""
     files, findings = discover(root)
+    if kinds is not None:
+        files = [file for file in files if file.kind in kinds]
+        findings = []
     documents = {file.rel: load_file(file) for file in files}
     for document in documents.values():
         findings.extend(document.findings)
@@ -93,6 +97,8 @@ def index(documents) -> model.Repository:
     repo = model.Repository()
     for document in documents:
         data, file = document.data, document.file
+        if document.text is not None:
+            repo.texts[file.rel] = document.text
         _register_placeholder(repo, file)
         if not isinstance(data, dict):
             continue

@@ -141,6 +141,7 @@ class Case:
     assessments: list[dict]
     decision: dict | None
     exemption: dict | None
+    reports_for: list[str]  # the committees whose report this case receives
     source: Source
     data: dict = field(repr=False)
 
@@ -167,6 +168,10 @@ class Repository:
     # its fields disagree with its name. References to them are not reported
     # again, since the file has a finding of its own.
     placeholders: set[tuple[str, Any]] = field(default_factory=set)
+    # the raw text of each file, for checks that read text rather than records
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    # indexes derived from the records, built once on first use
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def case(self, ref: str) -> Case | None:
         parsed = parse_case_ref(ref)
@@ -203,6 +208,14 @@ def parse_case_ref(ref: str) -> tuple[str, int, int] | None:
 def _str(data: dict, key: str) -> str | None:
     value = data.get(key)
     return value if isinstance(value, str) else None
+
+
+def _strings(data: dict, key: str) -> list[str]:
+    """A key that holds one text or a list of texts, as a list."""
+    value = data.get(key)
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _int(data: dict, key: str) -> int | None:
@@ -318,6 +331,7 @@ def build_case(data: dict, source: Source) -> Case:
         assessments=[a for _, a in _dicts(data, "assessments")],
         decision=mapping("decision"),
         exemption=mapping("exemption"),
+        reports_for=_strings(data, "reports_for"),
         source=source,
         data=data,
     )

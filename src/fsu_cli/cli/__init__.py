@@ -38,7 +38,13 @@ def _main(
     """Keep the governance of a health community (helsefellesskap) as checked YAML in git."""
 
 
-from fsu_cli.cli import rules as _rules, validate as _validate  # noqa: E402,F401  (registers the commands)
+from fsu_cli.cli import (  # noqa: E402,F401  (registers the commands)
+    leaders as _leaders,
+    meetings as _meetings,
+    rules as _rules,
+    status as _status,
+    validate as _validate,
+)
 
 
 def run() -> int:

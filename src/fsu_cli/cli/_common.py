@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 import traceback
 from enum import Enum
@@ -29,7 +30,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
-        help="Check as if today were DATE (YYYY-MM-DD). Default: today.",
+        help="Check as if today were DATE (YYYY-MM-DD). Default: today, or FSU_AS_OF if set.",
         show_default=False,
     ),
 ]
@@ -58,8 +59,9 @@ FormatOption = Annotated[
 
 
 def parse_as_of(value: str | None) -> dt.date:
-    from fsu_cli.repo import UsageError
-
+    """--as-of, else the FSU_AS_OF environment variable, else today."""
+    if value is None:
+        value = os.environ.get("FSU_AS_OF") or None
     if value is None:
         return dt.date.today()
     try:

@@ -16,7 +16,17 @@ if TYPE_CHECKING:
     from fsu_cli.model import Context, Repository
 
 # Modules that define rules; those with a ``check`` function run on the whole repository.
-RULE_MODULES = ("syntax", "structure", "references")
+RULE_MODULES = (
+    "syntax",
+    "structure",
+    "references",
+    "lifecycle",
+    "rotation",
+    "frequency",
+    "seats",
+    "casework",
+    "privacy",
+)
 
 
 @dataclass(frozen=True, slots=True)

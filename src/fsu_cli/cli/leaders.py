@@ -1,0 +1,81 @@
+"""``fsu leaders``: who led each committee when, whether the rotation held, and who is next."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from fsu_cli.cli import app
+from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+
+CommitteeArgument = Annotated[
+    Optional[str],
+    typer.Argument(help="One committee, by id or short name. Default: every committee.", show_default=False),
+]
+YearOption = Annotated[
+    Optional[int],
+    typer.Option("--year", help="Show only the year YEAR.", show_default=False, min=1900, max=2999),
+]
+
+
+@app.command()
+@guarded
+def leaders(
+    committee: CommitteeArgument = None,
+    year: YearOption = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Show each committee's leaders and deputies term by term, and whose turn it is next."""
+    from fsu_cli.cli._output import console, load, select, table
+    from fsu_cli.leadership import (
+        Holder,
+        advice_sentence,
+        leadership_terms,
+        next_term,
+        period_label,
+        rotation_held,
+    )
+
+    today = parse_as_of(as_of)
+    loaded = load(repo, ("config", "committee", "mandate"))
+    out = console()
+
+    def person(holders: list[Holder]) -> str:
+        if not holders:
+            return "–"
+        lines = []
+        for h in holders:
+            where = h.organization.label if h.organization else "not a member"
+            lines.append(f"{h.name}\n{where}\n[dim]{h.side or 'side unknown'}[/dim]")
+        return "\n".join(lines)
+
+    shown = 0
+    for item in select(loaded, committee):
+        terms = leadership_terms(loaded.repo, item)
+        if year is not None:
+            terms = [t for t in terms if t.start.year <= year and (t.end is None or t.end.year >= year)]
+            if not terms:
+                continue
+        elif not terms:
+            continue
+        shown += 1
+        out.print(f"[bold]{item.label}[/bold] – {item.name}" if item.name != item.label else f"[bold]{item.label}[/bold]")
+        grid = table(out, "Period", "Leader", "Deputy", "Rotation")
+        all_terms = leadership_terms(loaded.repo, item)
+        for term in terms:
+            index = all_terms.index(term)
+            held = rotation_held(all_terms[index - 1], term) if index > 0 else None
+            verdict = {True: "held", False: "[red]BROKEN[/red]", None: "–"}[held]
+            grid.add_row(period_label(term.start, term.end), person(term.leaders), person(term.deputies), verdict)
+        out.print(grid)
+        if year is None and (item.dissolved is None or item.dissolved > today):
+            advice = next_term(loaded.repo, item, today)
+            if advice is not None:
+                out.print(f"Next term: {advice_sentence(loaded.repo, advice)}")
+        out.print()
+    if shown == 0:
+        out.print("No leadership is recorded" + (f" for {year}." if year is not None else "."))
+    return 0

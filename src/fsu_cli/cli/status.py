@@ -1,0 +1,42 @@
+"""``fsu status``: the secretariat's dashboard of what is coming and what is overdue."""
+
+from __future__ import annotations
+
+from fsu_cli.cli import app
+from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+
+
+@app.command()
+@guarded
+def status(
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Show what is coming up in the next three months and what is overdue."""
+    from fsu_cli.cli._output import console, load, table
+    from fsu_cli.leadership import norwegian_date
+    from fsu_cli.status import HORIZON_MONTHS, dashboard
+
+    today = parse_as_of(as_of)
+    loaded = load(repo)
+    out = console()
+    name = loaded.repo.name or "the health community"
+    out.print(f"[bold]{name}[/bold]: status on {norwegian_date(today)} "
+              f"(the next {HORIZON_MONTHS} months, and anything overdue)\n")
+    overdue = 0
+    for title, items in dashboard(loaded.repo, today).items():
+        out.print(f"[bold]{title}[/bold]")
+        if not items:
+            out.print("  nothing due\n")
+            continue
+        grid = table(out, "When", "Committee", "What")
+        for item in items:
+            when = norwegian_date(item.when) if item.when else "–"
+            what = f"[red]OVERDUE[/red] {item.text}" if item.overdue else item.text
+            overdue += item.overdue
+            grid.add_row(when, item.committee, what)
+        out.print(grid)
+        out.print()
+    out.print(f"{overdue} overdue item(s)." if overdue else "Nothing is overdue.")
+    return 0

@@ -1,0 +1,135 @@
+"""FSU33x and FSU34x: who sits on each committee today, against the mandate's seats and terms."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fsu_cli.findings import ERROR, WARNING, Finding
+from fsu_cli.leadership import SIDE_WORDS, _add_years
+from fsu_cli.mandates import exists_on, mandate_in_force, rule
+from fsu_cli.model import Committee, Context, Date, Member, Repository
+from fsu_cli.rules import define
+
+TOO_FEW = define(
+    "FSU331",
+    "too-few-members",
+    ERROR,
+    "Fewer members from a side than the mandate's composition requires.",
+    """
+rules.composition in the mandate sets seats per side, for example
+"hospital: {min: 6}" for "minimum seks deltakere fra hver av partnerne".
+fsu counts the members in office on the date checked (start_date on or before
+it, no end_date or one on or after it) per side, through the organization each
+member represents.
+
+Example: five members from the hospital against a minimum of six.
+
+Fix: appoint the missing members and add them under "members", or check that
+no member has ended by mistake.
+""",
+)
+
+TOO_MANY = define(
+    "FSU332",
+    "too-many-members",
+    WARNING,
+    "More members from a side than the mandate's composition allows.",
+    """
+When rules.composition gives a maximum for a side ("2-3 representanter"), more
+members from that side than the maximum are reported.
+
+Fix: give the members who have left an end_date, or accept the warning.
+""",
+)
+
+APPOINTMENT_EXPIRED = define(
+    "FSU341",
+    "appointment-expired",
+    WARNING,
+    "A member's appointment has run longer than the mandate's appointment period.",
+    """
+Members are appointed for rules.appointment_years years at a time ("oppnevnes
+for 4 år av gangen"). A member still in office after that many years since
+their start_date needs a renewed appointment.
+
+Record a renewal by ending the old entry (end_date) and adding a new entry for
+the same person with the renewal date as start_date.
+
+Fix: renew the appointment (and record it), or end the membership.
+""",
+)
+
+
+def in_office(committee: Committee, day: Date) -> list[Member]:
+    return [
+        m for m in committee.members
+        if m.start is not None and m.start <= day and (m.end is None or day <= m.end)
+    ]
+
+
+def seats_by_side(repo: Repository, committee: Committee, day: Date) -> dict[str, list[Member]]:
+    seats: dict[str, list[Member]] = {}
+    for member in in_office(committee, day):
+        organization = repo.organizations.get(member.organization or "")
+        if organization is not None and organization.side:
+            seats.setdefault(organization.side, []).append(member)
+    return seats
+
+
+def check(repo: Repository, context: Context) -> Iterator[Finding]:
+    today = context.as_of
+    for committee in repo.committees.values():
+        if not exists_on(committee, today):
+            continue
+        mandate = mandate_in_force(repo, committee.id, today)
+        if mandate is None:
+            continue
+        yield from _composition(repo, committee, mandate, today)
+        years = rule(mandate, "appointment_years")
+        if isinstance(years, int):
+            yield from _appointments(committee, years, mandate.id, today)
+
+
+def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
+    composition = rule(mandate, "composition")
+    if not isinstance(composition, dict):
+        return
+    seats = seats_by_side(repo, committee, today)
+    for side, limits in composition.items():
+        if not isinstance(limits, dict):
+            continue
+        count = len(seats.get(side, []))
+        words = SIDE_WORDS.get(side, side)
+        minimum, maximum = limits.get("min"), limits.get("max")
+        if isinstance(minimum, int) and count < minimum:
+            yield TOO_FEW.finding(
+                committee.source.path,
+                f"{committee.label} has {count} member(s) from {words} in office on {today.isoformat()}; "
+                f"its mandate {mandate.id} requires at least {minimum}.",
+                f"Appoint {minimum - count} more from {words} and add them under 'members'.",
+                pointer=("members",),
+                on_key=True,
+            )
+        if isinstance(maximum, int) and count > maximum:
+            yield TOO_MANY.finding(
+                committee.source.path,
+                f"{committee.label} has {count} members from {words} in office on {today.isoformat()}; "
+                f"its mandate {mandate.id} allows at most {maximum}.",
+                "Give members who have left an end_date.",
+                pointer=("members",),
+                on_key=True,
+            )
+
+
+def _appointments(committee: Committee, years: int, mandate_id: str, today: Date) -> Iterator[Finding]:
+    for member in in_office(committee, today):
+        expiry = _add_years(member.start, years)
+        if expiry <= today:
+            yield APPOINTMENT_EXPIRED.finding(
+                committee.source.path,
+                f"{member.name} was appointed {member.start.isoformat()}; the appointment period of {years} "
+                f"year(s) in {mandate_id} ended {expiry.isoformat()}.",
+                "Record the renewal (end this entry and add a new one from the renewal date), or end the "
+                "membership.",
+                pointer=member.source.pointer + ("start_date",),
+            )
