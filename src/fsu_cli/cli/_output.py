@@ -31,6 +31,12 @@ def table(out: "Console", *columns: str) -> "Table":
     return grid
 
 
+def heading(committee: "Committee") -> str:
+    if committee.name and committee.name != committee.label:
+        return f"[bold]{committee.label}[/bold] – {committee.name}"
+    return f"[bold]{committee.label}[/bold]"
+
+
 def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None) -> "Loaded":
     """Load the repository for a report, and warn (on stderr) when its files have errors."""
     from fsu_cli.load import load_repository

@@ -29,7 +29,7 @@ def leaders(
     debug: DebugOption = False,
 ) -> int:
     """Show each committee's leaders and deputies term by term, and whose turn it is next."""
-    from fsu_cli.cli._output import console, load, select, table
+    from fsu_cli.cli._output import console, heading, load, select, table
     from fsu_cli.leadership import (
         Holder,
         advice_sentence,
@@ -62,7 +62,7 @@ def leaders(
         elif not terms:
             continue
         shown += 1
-        out.print(f"[bold]{item.label}[/bold] – {item.name}" if item.name != item.label else f"[bold]{item.label}[/bold]")
+        out.print(heading(item), soft_wrap=True)
         grid = table(out, "Period", "Leader", "Deputy", "Rotation")
         all_terms = leadership_terms(loaded.repo, item)
         for term in terms:
@@ -74,7 +74,7 @@ def leaders(
         if year is None and (item.dissolved is None or item.dissolved > today):
             advice = next_term(loaded.repo, item, today)
             if advice is not None:
-                out.print(f"Next term: {advice_sentence(loaded.repo, advice)}")
+                out.print(f"Next term: {advice_sentence(loaded.repo, advice)}", soft_wrap=True)
         out.print()
     if shown == 0:
         out.print("No leadership is recorded" + (f" for {year}." if year is not None else "."))

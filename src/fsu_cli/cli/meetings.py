@@ -26,7 +26,7 @@ def meetings(
     debug: DebugOption = False,
 ) -> int:
     """Count each committee's meetings per year (held, planned, cancelled) against its mandate."""
-    from fsu_cli.cli._output import console, load, select, table
+    from fsu_cli.cli._output import console, heading, load, select, table
     from fsu_cli.meetings import YearTally, tallies, year_tally
 
     today = parse_as_of(as_of)
@@ -48,7 +48,7 @@ def meetings(
         if not rows:
             continue
         shown += 1
-        out.print(f"[bold]{item.label}[/bold] – {item.name}" if item.name != item.label else f"[bold]{item.label}[/bold]")
+        out.print(heading(item), soft_wrap=True)
         grid = table(out, "Year", "Held", "Planned", "Cancelled", "Minimum", "Maximum", "Verdict")
         for tally in rows:
             verdict = tally.verdict

@@ -23,7 +23,7 @@ def status(
     out = console()
     name = loaded.repo.name or "the health community"
     out.print(f"[bold]{name}[/bold]: status on {norwegian_date(today)} "
-              f"(the next {HORIZON_MONTHS} months, and anything overdue)\n")
+              f"(the next {HORIZON_MONTHS} months, and anything overdue)\n", soft_wrap=True)
     overdue = 0
     for title, items in dashboard(loaded.repo, today).items():
         out.print(f"[bold]{title}[/bold]")
