@@ -88,7 +88,8 @@ def generate(n_cases: int, out: Path, seed: int = 2024) -> None:
         parent = "" if cid == "ssu" else "parent: ssu\n"
         (out / "data" / "committees" / f"{cid}.yaml").write_text(
             f"id: {cid}\nname: Utvalg {cid}\nshort_name: {cid.upper()}\nkind: {'ssu' if cid == 'ssu' else 'fsu'}\n"
-            f"{parent}founded: 2005-01-01\ndissolved: null\ncase_number_format: \"{{number:02d}}-{{year}}\"\n"
+            f"{parent}founded: {'2004-01-01' if cid == 'ssu' else '2005-01-01'}\ndissolved: null\n"
+            "case_number_format: \"{number:02d}-{year}\"\n"
             "members:\n" + "\n".join(members) + "\nleadership:\n" + "\n".join(leadership)
             + "\nmeetings:\n" + "\n".join(meetings) + "\n"
         )
@@ -98,6 +99,7 @@ def generate(n_cases: int, out: Path, seed: int = 2024) -> None:
             "sections:\n  - heading: Formål\n    body: |\n" + block(paragraph(rng, 4), 6) + "\n"
             "rules:\n  leadership: {term_years: 2, alternate: [hospital, municipality], deputy_from_other_side: true}\n"
             "  meetings: {min_per_year: 4}\n"
+            "  composition: {hospital: {min: 6}, municipality: {min: 6}, user: {min: 1}, gp: {min: 1}}\n"
         )
 
     written = 0
@@ -138,8 +140,7 @@ def generate(n_cases: int, out: Path, seed: int = 2024) -> None:
                     "    text: |",
                     block(paragraph(rng, 2), 6),
                 ]
-                if kind == "decision":
-                    text += ["decision:", f"  date: {year}-{month:02d}-15", "  outcome: adopted"]
+                text += ["decision:", f"  date: {year}-{month:02d}-15", "  outcome: adopted"]
                 (folder / f"{number:02d}.yaml").write_text("\n".join(text) + "\n")
                 written += 1
     if written < n_cases:
