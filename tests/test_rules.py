@@ -189,7 +189,8 @@ def test_rule_codes_are_stable_and_documented():
         assert code.startswith("FSU") and len(code) == 6
         assert rule.severity in ("error", "warning", "info")
         assert rule.summary.endswith(".")
-        assert "Fix:" in rule.explanation or "fix" in rule.explanation.lower()
+        assert "Example" in rule.explanation, f"{code} has no example"
+        assert "\nFix:" in rule.explanation, f"{code} says not how to fix it"
 
 
 def test_the_example_triggers_no_rule(fsu):

@@ -17,6 +17,11 @@ NO_PROPOSAL = define(
 A case put forward for decision (kind: decision) carries a proposal: the
 "Innstilling til konsensus" or "Forslag til vedtak" the meeting decides on.
 
+Example:
+    kind: decision
+    title: Revidert samarbeidsavtale
+    (no "proposal:")
+
 Fix: add "proposal:" with "kind:" (consensus or decision) and "text:", or
 change the case's kind to information or discussion.
 """,
@@ -30,6 +35,8 @@ DECIDED_BEFORE_MEETING = define(
     """
 A decision is made in the case's meeting, so decision.date cannot come before
 the meeting date.
+
+Example: meeting 2025-09-18, and "decision: {date: 2025-09-17, ...}".
 
 Fix: correct decision.date (usually the meeting date) or the case's meeting.
 """,
@@ -45,6 +52,9 @@ A case whose meeting lies after today (or --as-of) cannot have a decision yet.
 Often the decision text was pasted into the wrong case, or the meeting date is
 wrong.
 
+Example: on 2026-11-22, a case for the meeting on 2026-11-26 that already has
+"decision: {date: 2026-11-26, outcome: adopted}".
+
 Fix: remove the decision until the meeting has been held, or correct the dates.
 """,
 )
@@ -57,6 +67,9 @@ CANCELLED_MEETING = define(
     """
 The case's meeting is marked cancelled in the committee's meeting list, so the
 case was not handled there.
+
+Example: "meeting: 2025-08-28" when the committee lists
+"- {date: 2025-08-28, status: cancelled}".
 
 Fix: move the case to the meeting that will handle it.
 """,
@@ -71,6 +84,9 @@ UNDECIDED = define(
 After the meeting, each case records what the meeting did: the decision, or
 for a case for information, that it was noted ("tatt til orientering") with
 outcome adopted. A postponed case records outcome postponed.
+
+Example: on 2026-11-22, a case for the meeting on 2026-09-17 with no
+"decision:".
 
 Fix: add "decision:" with date, outcome and text from the minutes.
 """,

@@ -56,6 +56,8 @@ ABOVE_MAXIMUM = define(
 Some mandates set a maximum (for example 8–10 meetings a year) to keep the
 workload within bounds. It is judged pro rata like the minimum.
 
+Example: max_per_year: 10, and eleven meetings with status held in 2025.
+
 Fix: check that no meeting is recorded twice, or accept the warning.
 """,
 )
@@ -69,6 +71,8 @@ STALE_PLANNED = define(
 After a meeting day, its status should say what happened: held or cancelled.
 A past meeting left as planned does not count towards the minimum.
 
+Example: on 2026-11-22, "- {date: 2026-10-15, status: planned}".
+
 Fix: set the status to held (or cancelled).
 """,
 )
@@ -81,6 +85,8 @@ HELD_IN_FUTURE = define(
     """
 A meeting cannot have been held on a date that has not come yet. Usually the
 date or the status is mistyped.
+
+Example: on 2026-11-22, "- {date: 2026-12-10, status: held}".
 
 Fix: correct the date, or set the status to planned.
 """,

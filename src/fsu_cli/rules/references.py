@@ -87,6 +87,9 @@ Cases are referred to as committee/year/number, for example "ssu/2024/45", from
 a mandate's "approved.case" and from an attachment's "case". The case file
 data/cases/ssu/2024/45.yaml must exist.
 
+Example: "case: ssu/2024/45" in a mandate's approval, when data/cases/ssu/2024/
+has no file for case 45.
+
 Fix: correct the reference, or add the missing case.
 """,
 )
@@ -99,6 +102,9 @@ UNKNOWN_MANDATE = define(
     """
 "supersedes" lists the ids of the mandates that a new mandate replaces. Each
 must be the id of a file in data/mandates/, and a mandate cannot replace itself.
+
+Example: "supersedes: [fsu-barn-unge-2023]" when the earlier mandate's id is
+fsu-barn-unge-2024.
 
 Fix: correct the id, or add the earlier mandate so that the history is complete.
 """,
@@ -129,6 +135,9 @@ DUPLICATE_ID = define(
 Organization, committee and mandate ids must be unique, or references to them
 would be ambiguous.
 
+Example: two organizations in fsu.yaml with "id: bjorkli", or a committee file
+whose id repeats another committee's.
+
 Fix: give one of them another id (and update references to it).
 """,
 )
@@ -142,6 +151,9 @@ DUPLICATE_CASE = define(
 A case number is unique within its committee and year. Two files with the same
 number (for example 7.yaml and 07.yaml, or two branches that both took the next
 free number) must be renumbered.
+
+Example: data/cases/ssu/2025/7.yaml and data/cases/ssu/2025/07.yaml, both
+number 7 in 2025.
 
 Fix: give one of the cases the next free number and move its file.
 """,
@@ -171,6 +183,11 @@ DUPLICATE_MEETING = define(
 Cases refer to meetings by date, so a committee can have only one meeting a
 day. A meeting that was moved should have its date changed, not be listed
 twice.
+
+Example:
+    meetings:
+      - {date: 2025-05-22, status: held}
+      - {date: 2025-05-22, status: planned}
 
 Fix: remove or correct one of the two entries.
 """,

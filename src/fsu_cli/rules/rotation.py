@@ -83,6 +83,9 @@ When rules.leadership.deputy_from_other_side is true, the deputy must come
 from another side than the leader: a leader from the hospital has a deputy from
 the municipalities, and the other way round.
 
+Example: leader Ingrid (Sykehuset, side hospital) with deputy Marte (also
+Sykehuset) when the mandate has deputy_from_other_side: true.
+
 Fix: elect a deputy from the other side.
 """,
 )
@@ -117,6 +120,9 @@ common; it is still reported, so that the choice is visible.
 
 A term that ends because the committee is dissolved is not reported.
 
+Example: term_years: 1, and a leader entry from 2025-01-01 to 2026-12-31
+(24 months).
+
 Fix: correct the dates, or accept the warning when the length was decided.
 """,
 )
@@ -130,6 +136,9 @@ NO_LEADER = define(
 On the date checked (today, or --as-of), no "leader" entry covers the date,
 although the committee exists and its mandate has leadership rules (or it has
 had leaders before).
+
+Example: the last leader entry ended 2026-09-30, and on 2026-11-22 no new
+leader has been recorded.
 
 Fix: record the new term's leader and deputy (fsu leaders shows whose turn it
 is), or correct the end date of the current term.

@@ -38,6 +38,9 @@ TOO_MANY = define(
 When rules.composition gives a maximum for a side ("2-3 representanter"), more
 members from that side than the maximum are reported.
 
+Example: "hospital: {min: 2, max: 3}", and four members from the hospital in
+office.
+
 Fix: give the members who have left an end_date, or accept the warning.
 """,
 )
@@ -54,6 +57,9 @@ their start_date needs a renewed appointment.
 
 Record a renewal by ending the old entry (end_date) and adding a new entry for
 the same person with the renewal date as start_date.
+
+Example: appointment_years: 4, and a member with start_date 2021-01-01 and no
+end_date, checked on 2026-11-22.
 
 Fix: renew the appointment (and record it), or end the membership.
 """,

@@ -16,6 +16,8 @@ Every kind of file (fsu.yaml, committee, mandate, case) has a JSON Schema in
 schemas/ that says which keys it may have and what their values look like.
 This code covers the rarer schema rules that have no code of their own.
 
+Example: a future schema that limits a title to 200 characters, and a title of 250.
+
 Fix: read the message and the schema's description of the key (shown on hover
 in an editor set up as the README describes).
 """,
@@ -83,6 +85,10 @@ Dates are written as ISO dates, year-month-day: 2025-10-09. The date must exist:
 2024-02-30 or 2025-13-01 are errors. Norwegian-style dates (09.10.2025) are
 used only in rendered documents, never in the data files.
 
+Example:
+    founded: 2024-02-30     <- February has no 30th
+    meeting: 09.10.2025     <- write 2025-10-09
+
 Fix: write the date as YYYY-MM-DD and check the day against the calendar.
 """,
 )
@@ -114,6 +120,10 @@ Ids are written with lowercase letters, digits and hyphens ("fsu-pasientforlop")
 A case reference is committee/year/number ("ssu/2024/45"). A case number format
 must contain {number}.
 
+Example:
+    id: FSU Pasientforløp          <- write fsu-pasientforlop
+    case: SSU sak 20-2022          <- write ssu/2022/20
+
 Fix: rewrite the value in the form shown in the message.
 """,
 )
@@ -126,6 +136,10 @@ OUT_OF_RANGE = define(
     """
 Some values have limits: a case number is at least 1, a text that is required
 may not be empty, a list of sides may not name the same side twice.
+
+Example:
+    number: 0                      <- case numbers start at 1
+    alternate: [hospital, hospital]
 
 Fix: change the value so it fits the limit given in the message.
 """,

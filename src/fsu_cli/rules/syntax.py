@@ -100,6 +100,11 @@ MULTIPLE_DOCUMENTS = define(
 A line with only "---" starts a new YAML document. Each data file must hold
 exactly one record, so a second document is an error.
 
+Example: a case file that ends with
+    ---
+    title: Neste sak
+(two cases pasted into one file).
+
 Fix: remove the "---" line (and move the second record to a file of its own).
 """,
 )
@@ -131,6 +136,8 @@ OUTSIDE_LINK = define(
 Data files must live inside the governance repository, so that what is checked
 is what is committed. A symbolic link that leads outside the repository is
 skipped.
+
+Example: data/committees/ssu.yaml is a link to /home/kari/Dokumenter/ssu.yaml.
 
 Fix: copy the file into the repository instead of linking to it.
 """,
