@@ -428,3 +428,39 @@ def test_fsu361_near_misses_are_not_reported(fsu, small, written):
     edit(small / CASE, "title: Felles rutine for utskrivning",
          f"title: Felles rutine for utskrivning\nbackground: |\n  Ref {written}.")
     assert findings(fsu, small) == []
+
+
+# --- rules that are themselves wrong never crash the checks -----------------------------
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("eligible_sides: [hospital, municipality]", "eligible_sides: [hospital, 1, {a: b}]"),
+        ("alternate: [hospital, municipality]", "alternate: hospital"),
+        ("term_years: 1", "term_years: true"),
+        ("appointment_years: 4", "appointment_years: 99999"),
+        ("reporting: {to: ssu, every_months: 12}", "reporting: {to: [ssu], every_months: 0}"),
+        ("meetings: {min_per_year: 4, max_per_year: null}", "meetings: {min_per_year: [4], max_per_year: -1}"),
+        ("hospital: {min: 2}", "hospital: 2"),
+    ],
+)
+def test_ill_typed_rules_give_schema_findings_and_never_crash(fsu, small, old, new):
+    edit(small / MANDATE, old, new)
+    result = fsu("validate", "--repo", small, "--format", "json")
+    assert result.exit_code == 1
+    assert all(f["code"] < "FSU200" for f in json.loads(result.stdout)["findings"]), result.stdout
+    for command in ("leaders", "meetings", "status"):
+        assert fsu(command, "--repo", small).exit_code == 0, command
+
+
+def test_far_dates_never_crash(fsu, small):
+    edit(small / FSU, "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-12-31}",
+         "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 9999-12-31}")
+    edit(small / FSU, "{name: Mons Myklebust, organization: beta, start_date: 2023-01-01, end_date: null}",
+         "{name: Mons Myklebust, organization: beta, start_date: 0001-01-01, end_date: 9999-12-31}")
+    result = fsu("validate", "--repo", small)
+    assert result.exit_code in (0, 1)
+    assert "FSU316" in result.stdout  # the term now lasts thousands of years
+    for command in ("leaders", "meetings", "status"):
+        assert fsu(command, "--repo", small).exit_code == 0, command

@@ -7,10 +7,10 @@ same term, so a resignation does not look like a broken rotation.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from fsu_cli.mandates import mandate_in_force, rule
+from fsu_cli.dates import add_years, day_after, day_before, months_between, norwegian_date
+from fsu_cli.mandates import mandate_in_force, rule, rule_int, rule_sides
 from fsu_cli.model import Committee, Date, Mandate, Member, Office, Organization, Repository
 
 SIDE_WORDS = {
@@ -22,8 +22,6 @@ SIDE_WORDS = {
     "external": "the external partners",
     "secretariat": "the secretariat",
 }
-
-ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(slots=True)
@@ -76,13 +74,6 @@ def holder(repo: Repository, committee: Committee, office: Office) -> Holder:
     return Holder(office, member, organization)
 
 
-def months(start: Date, end: Date) -> int:
-    """Whole months from the start to the end day inclusive (2025-10-01..2026-09-30 is 12)."""
-    after = end + ONE_DAY
-    total = (after.year - start.year) * 12 + (after.month - start.month)
-    return total + round((after.day - start.day) / 30)
-
-
 def leadership_terms(repo: Repository, committee: Committee) -> list[Term]:
     """The committee's terms in order, built from its leader and deputy entries."""
     key = ("terms", committee.id)
@@ -113,18 +104,18 @@ def leadership_terms(repo: Repository, committee: Committee) -> list[Term]:
 
 def _continues(term: Term, lead: Holder) -> bool:
     """A same-side leader who starts the day after the previous one ends, within one term's length."""
-    years = rule(term.mandate, "leadership", "term_years")
+    years = rule_int(term.mandate, "leadership", "term_years")
     return (
-        isinstance(years, int)
+        years is not None
         and term.end is not None
-        and lead.office.start == term.end + ONE_DAY
+        and lead.office.start == day_after(term.end)
         and lead.side is not None
         and lead.side == term.side
-        and months(term.start, lead.office.end or term.end) <= years * 12
+        and months_between(term.start, lead.office.end or term.end) <= years * 12
     )
 
 
-def expected_side(previous: str | None, alternate: list | None) -> str | None:
+def expected_side(previous: str | None, alternate: list[str] | None) -> str | None:
     """The side that should lead after ``previous`` in the mandate's rotation."""
     if not alternate or previous not in alternate:
         return None
@@ -133,9 +124,9 @@ def expected_side(previous: str | None, alternate: list | None) -> str | None:
 
 def rotation_held(previous: Term, term: Term) -> bool | None:
     """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged."""
-    alternate = rule(term.mandate, "leadership", "alternate")
-    expected = expected_side(previous.side, alternate if isinstance(alternate, list) else None)
-    if expected is None or term.side is None or term.side not in alternate:
+    alternate = rule_sides(term.mandate, "leadership", "alternate")
+    expected = expected_side(previous.side, alternate)
+    if expected is None or alternate is None or term.side is None or term.side not in alternate:
         return None
     return term.side == expected
 
@@ -166,20 +157,20 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     if not terms:
         return None
     last = terms[-1]
-    years = rule(mandate, "leadership", "term_years")
+    years = rule_int(mandate, "leadership", "term_years")
     if last.end is not None:
-        start = last.end + ONE_DAY
-    elif isinstance(years, int):
-        start = _add_years(last.start, years)
+        start = day_after(last.end)
+    elif years is not None:
+        start = add_years(last.start, years)
     else:
         return None
     mandate = mandate_in_force(repo, committee.id, start) or mandate
-    years = rule(mandate, "leadership", "term_years")
-    end = _add_years(start, years) - ONE_DAY if isinstance(years, int) else None
-    alternate = rule(mandate, "leadership", "alternate")
-    leader_side = expected_side(last.side, alternate if isinstance(alternate, list) else None)
+    years = rule_int(mandate, "leadership", "term_years")
+    end = day_before(add_years(start, years)) if years is not None else None
+    alternate = rule_sides(mandate, "leadership", "alternate")
+    leader_side = expected_side(last.side, alternate)
     deputy_side = None
-    if rule(mandate, "leadership", "deputy_from_other_side") and leader_side and isinstance(alternate, list):
+    if rule(mandate, "leadership", "deputy_from_other_side") is True and leader_side and alternate:
         others = [s for s in alternate if s != leader_side]
         deputy_side = others[0] if len(others) == 1 else None
     return Advice(start, end, leader_side, deputy_side, mandate)
@@ -192,7 +183,7 @@ def advice_sentence(repo: Repository, advice: Advice) -> str:
     text = f"{advice.period()}: leader from {side_phrase(repo, advice.leader_side)}"
     if advice.deputy_side:
         text += f", deputy from {side_phrase(repo, advice.deputy_side)}"
-    elif rule(advice.mandate, "leadership", "deputy_from_other_side"):
+    elif rule(advice.mandate, "leadership", "deputy_from_other_side") is True:
         text += f", deputy from a side other than {SIDE_WORDS.get(advice.leader_side, advice.leader_side)}"
     return text
 
@@ -211,13 +202,3 @@ def period_label(start: Date, end: Date | None) -> str:
         return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     return f"{norwegian_date(start)}–{norwegian_date(end)}"
 
-
-def norwegian_date(day: Date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
-def _add_years(day: Date, years: int) -> Date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)

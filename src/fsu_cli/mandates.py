@@ -71,6 +71,25 @@ def rule(mandate: Mandate | None, *path: str) -> Any:
     return value
 
 
+def rule_int(mandate: Mandate | None, *path: str) -> int | None:
+    """A whole-number rule, or None when it is missing, not a whole number, or negative."""
+    value = rule(mandate, *path)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def rule_text(mandate: Mandate | None, *path: str) -> str | None:
+    value = rule(mandate, *path)
+    return value if isinstance(value, str) else None
+
+
+def rule_sides(mandate: Mandate | None, *path: str) -> list[str] | None:
+    """A list of sides, or None when it is missing or holds anything but text."""
+    value = rule(mandate, *path)
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
 def exists_on(committee: Committee, day: Date) -> bool:
     """Whether the committee had been founded and not yet dissolved on the date."""
     return (committee.founded is None or committee.founded <= day) and (

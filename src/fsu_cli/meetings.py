@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from fsu_cli.mandates import exists_on, mandate_in_force, rule
+from fsu_cli.mandates import exists_on, mandate_in_force, rule_int
 from fsu_cli.model import Committee, Date, Repository
 
 
@@ -62,13 +62,13 @@ def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date) -
         if not exists_on(committee, mid):
             continue
         mandate = mandate_in_force(repo, committee.id, mid)
-        minimum = rule(mandate, "meetings", "min_per_year")
-        maximum = rule(mandate, "meetings", "max_per_year")
-        if not isinstance(minimum, int) and not isinstance(maximum, int):
+        minimum = rule_int(mandate, "meetings", "min_per_year")
+        maximum = rule_int(mandate, "meetings", "max_per_year")
+        if minimum is None and maximum is None:
             continue
-        shares_min.append(minimum if isinstance(minimum, int) else 0)
-        shares_max.append(maximum if isinstance(maximum, int) else None)
-        per_year = minimum if isinstance(minimum, int) else per_year
+        shares_min.append(minimum or 0)
+        shares_max.append(maximum)
+        per_year = minimum if minimum is not None else per_year
         month_end = dt.date(year, month, calendar.monthrange(year, month)[1])
         if month_end >= as_of:
             open_months += 1

@@ -5,20 +5,11 @@ Each section is a list of ``Item`` records; the command only formats them.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import dataclass
 
-from fsu_cli.leadership import (
-    ONE_DAY,
-    _add_years,
-    advice_sentence,
-    leadership_terms,
-    next_term,
-    norwegian_date,
-    term_in_office,
-)
-from fsu_cli.mandates import exists_on, mandate_in_force, rule
+from fsu_cli.dates import add_months, add_years, day_before, months_between, norwegian_date
+from fsu_cli.leadership import advice_sentence, leadership_terms, next_term, term_in_office
+from fsu_cli.mandates import exists_on, mandate_in_force, rule, rule_int, rule_text
 from fsu_cli.model import Case, Committee, Date, Repository
 from fsu_cli.rules.seats import in_office
 
@@ -31,12 +22,6 @@ class Item:
     committee: str  # the committee's label
     text: str
     overdue: bool = False
-
-
-def add_months(day: Date, months: int) -> Date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
@@ -63,7 +48,7 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
             day = upcoming[0]
             cases = sum(1 for c in repo.all_cases if c.committee == committee.id and c.meeting == day)
             items.append(Item(day, committee.label, f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"))
-        elif isinstance(rule(mandate_in_force(repo, committee.id, today), "meetings", "min_per_year"), int):
+        elif rule_int(mandate_in_force(repo, committee.id, today), "meetings", "min_per_year"):
             items.append(Item(None, committee.label, "no meeting planned", overdue=True))
     return items
 
@@ -94,11 +79,11 @@ def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date
 def _appointments(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
     items = []
     for committee in active:
-        years = rule(mandate_in_force(repo, committee.id, today), "appointment_years")
-        if not isinstance(years, int):
+        years = rule_int(mandate_in_force(repo, committee.id, today), "appointment_years")
+        if years is None:
             continue
         for member in in_office(committee, today):
-            expiry = _add_years(member.start, years) - ONE_DAY
+            expiry = day_before(add_years(member.start, years))
             if expiry <= horizon:
                 items.append(Item(expiry, committee.label,
                                   f"{member.name}: appointment ({years} years from {norwegian_date(member.start)}) "
@@ -132,12 +117,13 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
         if mandate is None:
             continue
         start = max(d for d in (committee.founded, mandate.valid_from) if d is not None)
-        every = rule(mandate, "reporting", "every_months")
-        receiver = rule(mandate, "reporting", "to")
-        if isinstance(every, int):
-            received = sorted(_delivered(c) for c in repo.all_cases if committee.id in c.reports_for)
-            done = [d for d in received if d is not None and d <= today]
-            scheduled = [d for d in received if d is not None and d > today]
+        every = rule_int(mandate, "reporting", "every_months")
+        receiver = rule_text(mandate, "reporting", "to")
+        if every is not None and every > 0:
+            received = sorted(d for c in repo.all_cases if committee.id in c.reports_for
+                              if (d := _delivered(c)) is not None)
+            done = [d for d in received if d <= today]
+            scheduled = [d for d in received if d > today]
             due = add_months(done[-1] if done else start, every)
             to = repo.committees[receiver].label if receiver in repo.committees else (receiver or "?")
             if scheduled:
@@ -148,9 +134,10 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
                                   f"report to {to} due {norwegian_date(due)}" +
                                   (f" (last received {norwegian_date(done[-1])})" if done else " (none received yet)"),
                                   overdue=due < today))
-        evaluation = rule(mandate, "evaluation_every_months")
-        if isinstance(evaluation, int):
-            due = add_months(start, evaluation)
+        evaluation = rule_int(mandate, "evaluation_every_months")
+        if evaluation is not None and evaluation > 0:
+            periods = max(1, -(-months_between(start, today) // evaluation))
+            due = add_months(start, evaluation * periods)
             while due < today:
                 due = add_months(due, evaluation)
             if due <= horizon:
@@ -192,6 +179,6 @@ def display_number(committee: Committee | None, case: Case) -> str:
     label = committee.label if committee else (case.committee or "")
     try:
         number = style.format(number=case.number, year=case.year, yy=f"{(case.year or 0) % 100:02d}")
-    except (KeyError, ValueError, IndexError):
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
         number = f"{case.number}/{case.year}"
     return f"{label} sak {number}"

@@ -15,7 +15,7 @@ def status(
 ) -> int:
     """Show what is coming up in the next three months and what is overdue."""
     from fsu_cli.cli._output import console, load, table
-    from fsu_cli.leadership import norwegian_date
+    from fsu_cli.dates import norwegian_date
     from fsu_cli.status import HORIZON_MONTHS, dashboard
 
     today = parse_as_of(as_of)

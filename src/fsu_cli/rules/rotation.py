@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from fsu_cli.findings import ERROR, WARNING, Finding
+from fsu_cli.dates import day_after, months_between
 from fsu_cli.leadership import (
-    ONE_DAY,
     SIDE_WORDS,
     Holder,
     expected_side,
     holder,
     leadership_terms,
-    months,
     rotation_held,
     term_in_office,
 )
-from fsu_cli.mandates import exists_on, mandate_in_force, rule
+from fsu_cli.mandates import exists_on, mandate_in_force, rule, rule_int, rule_sides
 from fsu_cli.model import Committee, Context, Date, Office, Repository
 from fsu_cli.rules import define
 
@@ -154,7 +153,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
         for previous, term in zip(terms, terms[1:]):
             if rotation_held(previous, term) is False:
                 lead = term.leaders[0]
-                expected = expected_side(previous.side, rule(term.mandate, "leadership", "alternate"))
+                expected = expected_side(previous.side, rule_sides(term.mandate, "leadership", "alternate"))
                 yield ROTATION.finding(
                     committee.source.path,
                     f"{lead.name} ({_side(lead.side)}) leads from {lead.office.start.isoformat()}, "
@@ -164,14 +163,14 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                     pointer=lead.office.source.pointer + ("name",),
                 )
         for term in terms:
-            years = rule(term.mandate, "leadership", "term_years")
-            if not isinstance(years, int):
+            years = rule_int(term.mandate, "leadership", "term_years")
+            if years is None:
                 continue
             end = term.end
             if end is not None and committee.dissolved is not None and end >= committee.dissolved:
                 continue
             if end is None:
-                if months(term.start, context.as_of) > years * 12:
+                if months_between(term.start, context.as_of) > years * 12:
                     lead = term.leaders[0]
                     yield TERM_LENGTH.finding(
                         committee.source.path,
@@ -181,7 +180,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                         pointer=lead.office.source.pointer,
                     )
                 continue
-            length = months(term.start, end)
+            length = months_between(term.start, end)
             if length != years * 12:
                 lead = term.leaders[-1]
                 yield TERM_LENGTH.finding(
@@ -231,9 +230,9 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
                                        pointer=office.source.pointer + ("name",))
             continue
         mandate = mandate_in_force(repo, committee.id, office.start)
-        eligible = rule(mandate, "leadership", "eligible_sides")
+        eligible = rule_sides(mandate, "leadership", "eligible_sides")
         person: Holder = holder(repo, committee, office)
-        if isinstance(eligible, list) and person.side is not None and person.side not in eligible:
+        if eligible is not None and person.side is not None and person.side not in eligible:
             yield NOT_ELIGIBLE.finding(
                 committee.source.path,
                 f"{office.name} is {word} from {office.start.isoformat()}, but represents "
@@ -276,7 +275,7 @@ def _not_covered(committee: Committee, office: Office) -> str | None:
         if stop >= end:
             return None
         if stop >= day:
-            day = stop + ONE_DAY
+            day = day_after(stop)
     gap = day.isoformat()
     return (
         f"{office.name} is {word} from {office.start.isoformat()}"

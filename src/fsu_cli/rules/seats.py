@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from fsu_cli.findings import ERROR, WARNING, Finding
-from fsu_cli.leadership import SIDE_WORDS, _add_years
-from fsu_cli.mandates import exists_on, mandate_in_force, rule
+from fsu_cli.dates import add_years
+from fsu_cli.leadership import SIDE_WORDS
+from fsu_cli.mandates import exists_on, mandate_in_force, rule, rule_int
 from fsu_cli.model import Committee, Context, Date, Member, Repository
 from fsu_cli.rules import define
 
@@ -91,8 +92,8 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
         if mandate is None:
             continue
         yield from _composition(repo, committee, mandate, today)
-        years = rule(mandate, "appointment_years")
-        if isinstance(years, int):
+        years = rule_int(mandate, "appointment_years")
+        if years is not None:
             yield from _appointments(committee, years, mandate.id, today)
 
 
@@ -102,12 +103,14 @@ def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
         return
     seats = seats_by_side(repo, committee, today)
     for side, limits in composition.items():
-        if not isinstance(limits, dict):
+        if not isinstance(side, str) or not isinstance(limits, dict):
             continue
         count = len(seats.get(side, []))
         words = SIDE_WORDS.get(side, side)
         minimum, maximum = limits.get("min"), limits.get("max")
-        if isinstance(minimum, int) and count < minimum:
+        minimum = minimum if isinstance(minimum, int) and not isinstance(minimum, bool) else None
+        maximum = maximum if isinstance(maximum, int) and not isinstance(maximum, bool) else None
+        if minimum is not None and count < minimum:
             yield TOO_FEW.finding(
                 committee.source.path,
                 f"{committee.label} has {count} member(s) from {words} in office on {today.isoformat()}; "
@@ -116,7 +119,7 @@ def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
                 pointer=("members",),
                 on_key=True,
             )
-        if isinstance(maximum, int) and count > maximum:
+        if maximum is not None and count > maximum:
             yield TOO_MANY.finding(
                 committee.source.path,
                 f"{committee.label} has {count} members from {words} in office on {today.isoformat()}; "
@@ -129,7 +132,7 @@ def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
 
 def _appointments(committee: Committee, years: int, mandate_id: str, today: Date) -> Iterator[Finding]:
     for member in in_office(committee, today):
-        expiry = _add_years(member.start, years)
+        expiry = add_years(member.start, years)
         if expiry <= today:
             yield APPOINTMENT_EXPIRED.finding(
                 committee.source.path,

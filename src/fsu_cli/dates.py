@@ -1,0 +1,46 @@
+"""Date arithmetic that never overflows, and dates as Norwegian documents write them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+Date = dt.date
+ONE_DAY = dt.timedelta(days=1)
+
+
+def day_after(day: Date) -> Date:
+    return day if day == Date.max else day + ONE_DAY
+
+
+def day_before(day: Date) -> Date:
+    return day if day == Date.min else day - ONE_DAY
+
+
+def add_months(day: Date, months: int) -> Date:
+    """The same day so many months later (or the month's last day), clamped to the calendar's ends."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if year > Date.max.year:
+        return Date.max
+    if year < Date.min.year:
+        return Date.min
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def add_years(day: Date, years: int) -> Date:
+    return add_months(day, 12 * years) if abs(years) < 10_000 else (Date.max if years > 0 else Date.min)
+
+
+def months_between(start: Date, end: Date) -> int:
+    """Whole months from the start to the end day inclusive (2025-10-01 to 2026-09-30 is 12)."""
+    if end == Date.max:
+        return (Date.max.year - start.year + 1) * 12
+    after = end + ONE_DAY
+    total = (after.year - start.year) * 12 + (after.month - start.month)
+    return total + round((after.day - start.day) / 30)
+
+
+def norwegian_date(day: Date) -> str:
+    """09.10.2025"""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
