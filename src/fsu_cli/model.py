@@ -140,6 +140,7 @@ class Case:
     background: str | None
     assessments: list[dict]
     decision: dict | None
+    decision_date: Date | None
     exemption: dict | None
     reports_for: list[str]  # the committees whose report this case receives
     source: Source
@@ -330,6 +331,7 @@ def build_case(data: dict, source: Source) -> Case:
         background=_str(data, "background"),
         assessments=[a for _, a in _dicts(data, "assessments")],
         decision=mapping("decision"),
+        decision_date=_date(mapping("decision") or {}, "date"),
         exemption=mapping("exemption"),
         reports_for=_strings(data, "reports_for"),
         source=source,

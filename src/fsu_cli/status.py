@@ -147,13 +147,7 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
 
 
 def _delivered(case: Case) -> Date | None:
-    decided = case.decision.get("date") if case.decision else None
-    if isinstance(decided, str):
-        try:
-            return Date.fromisoformat(decided)
-        except ValueError:
-            pass
-    return case.meeting
+    return case.decision_date or case.meeting
 
 
 def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:

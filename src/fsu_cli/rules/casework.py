@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fsu_cli.findings import ERROR, WARNING, Finding
-from fsu_cli.model import Case, Context, Date, Repository
+from fsu_cli.model import Context, Repository
 from fsu_cli.rules import define
 
 NO_PROPOSAL = define(
@@ -104,7 +104,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                 "Add 'proposal:' with 'kind: consensus' or 'kind: decision' and the proposed text.",
                 pointer=("kind",),
             )
-        decided = _decision_date(case)
+        decided = case.decision_date
         if case.meeting is None:
             continue
         if decided is not None and decided < case.meeting:
@@ -140,12 +140,3 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                 pointer=("meeting",),
             )
 
-
-def _decision_date(case: Case) -> Date | None:
-    value = case.decision.get("date") if case.decision else None
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return Date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
