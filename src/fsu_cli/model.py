@@ -63,6 +63,8 @@ class Meeting:
     status: str | None  # planned | held | cancelled
     location: str | None
     time: str | None
+    present: list[str]  # attendance, when the minutes record it
+    absent: list[str]
     source: Source
 
 
@@ -196,6 +198,21 @@ class Context:
     as_of: Date
 
 
+def case_number(committee: Committee | None, case: Case) -> str:
+    """The case number in the committee's own style: '20-2022', '21.25', '2024.20'."""
+    style = (committee.case_number_format if committee else None) or "{number}/{year}"
+    try:
+        return style.format(number=case.number, year=case.year, yy=f"{(case.year or 0) % 100:02d}")
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
+        return f"{case.number}/{case.year}"
+
+
+def case_label(committee: Committee | None, case: Case) -> str:
+    """'SSU sak 20-2022'."""
+    label = committee.label if committee else (case.committee or "")
+    return f"{label} sak {case_number(committee, case)}"
+
+
 def parse_case_ref(ref: str) -> tuple[str, int, int] | None:
     parts = ref.split("/")
     if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
@@ -260,7 +277,8 @@ def build_committee(data: dict, source: Source) -> Committee:
         for i, o in _dicts(data, "leadership")
     ]
     meetings = [
-        Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"), source.at("meetings", i))
+        Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"),
+                _strings(m, "present"), _strings(m, "absent"), source.at("meetings", i))
         for i, m in _dicts(data, "meetings")
     ]
     return Committee(

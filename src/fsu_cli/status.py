@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fsu_cli.dates import add_months, add_years, day_before, months_between, norwegian_date
 from fsu_cli.leadership import advice_sentence, leadership_terms, next_term, term_in_office
 from fsu_cli.mandates import exists_on, mandate_in_force, rule, rule_int, rule_text
-from fsu_cli.model import Case, Committee, Date, Repository
+from fsu_cli.model import Case, Committee, Date, Repository, case_label
 from fsu_cli.rules.seats import in_office
 
 HORIZON_MONTHS = 3
@@ -157,7 +157,7 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
             continue
         committee = repo.committees.get(case.committee or "")
         label = committee.label if committee else (case.committee or "?")
-        number = display_number(committee, case)
+        number = case_label(committee, case)
         if case.meeting < today:
             items.append(Item(case.meeting, label, f"{number} {case.title}: meeting "
                               f"{norwegian_date(case.meeting)} has passed with no decision recorded", overdue=True))
@@ -165,14 +165,3 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
             items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
                               f"{norwegian_date(case.meeting)}"))
     return items
-
-
-def display_number(committee: Committee | None, case: Case) -> str:
-    """'SSU sak 05-2026', in the committee's own style."""
-    style = (committee.case_number_format if committee else None) or "{number}/{year}"
-    label = committee.label if committee else (case.committee or "")
-    try:
-        number = style.format(number=case.number, year=case.year, yy=f"{(case.year or 0) % 100:02d}")
-    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
-        number = f"{case.number}/{case.year}"
-    return f"{label} sak {number}"

@@ -41,6 +41,7 @@ def _main(
 from fsu_cli.cli import (  # noqa: E402,F401  (registers the commands)
     leaders as _leaders,
     meetings as _meetings,
+    render as _render,
     rules as _rules,
     status as _status,
     validate as _validate,

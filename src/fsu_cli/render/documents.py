@@ -1,0 +1,308 @@
+"""What each document says: plain dictionaries built from the records, for the templates.
+
+Everything a reader sees is decided here, including what a public document leaves
+out: an exempt case keeps only its public title and the legal basis, and its
+attachments are dropped. Templates only lay the content out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fsu_cli.dates import norwegian_date
+from fsu_cli.leadership import leadership_terms, next_term, period_label
+from fsu_cli.mandates import mandate_in_force
+from fsu_cli.meetings import year_tally
+from fsu_cli.model import Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
+from fsu_cli.render import words
+from fsu_cli.repo import UsageError
+from fsu_cli.rules.seats import in_office
+
+
+def _committee(repo: Repository, name: str) -> Committee:
+    wanted = name.casefold()
+    for committee in repo.committees.values():
+        if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
+            return committee
+    raise UsageError(f"There is no committee '{name}'. Known committees: {', '.join(repo.committees)}.")
+
+
+def _date(text: str, what: str) -> Date:
+    try:
+        return Date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{what} must be a date written YYYY-MM-DD (got '{text}').") from None
+
+
+def _meeting(committee: Committee, day: Date) -> Meeting:
+    meeting = committee.meeting_on(day)
+    if meeting is None:
+        dates = ", ".join(m.date.isoformat() for m in committee.meetings if m.date and m.date.year == day.year)
+        raise UsageError(
+            f"{committee.label} has no meeting on {day.isoformat()}."
+            + (f" Its meetings in {day.year}: {dates}." if dates else "")
+        )
+    return meeting
+
+
+def _base(repo: Repository, committee: Committee | None, title: str, public: bool) -> dict[str, Any]:
+    return {
+        "community": repo.name or "",
+        "committee": committee.name if committee else "",
+        "committee_label": committee.label if committee else "",
+        "title": title,
+        "public": public,
+    }
+
+
+# --- cases -------------------------------------------------------------------------
+
+
+def case_view(repo: Repository, case: Case, public: bool) -> dict[str, Any]:
+    committee = repo.committees.get(case.committee or "")
+    number = case_label(committee, case)
+    exemption = case.exemption if isinstance(case.exemption, dict) else None
+    note = words.exemption_note(str(exemption.get("basis", ""))) if exemption else ""
+    if exemption and public:
+        return {"number": number, "title": str(exemption.get("public_title") or ""), "exempt": True,
+                "redacted": True, "exemption_note": note, "meeting": _nb(case.meeting), "kind": "",
+                "case_officer": "", "printed": [], "not_printed": [], "attachments": False, "proposal": None,
+                "background": "", "assessments": [], "decision": None}
+    printed = [a.title for a in case.attachments if a.title and a.printed is not False]
+    not_printed = [a.title for a in case.attachments if a.title and a.printed is False]
+    proposal = case.proposal if isinstance(case.proposal, dict) else None
+    return {
+        "number": number,
+        "title": case.title or "",
+        "exempt": exemption is not None,
+        "redacted": False,
+        "exemption_note": note,
+        "meeting": _nb(case.meeting),
+        "kind": words.KIND.get(case.kind or "", ""),
+        "case_officer": str(case.data.get("case_officer") or ""),
+        "printed": printed,
+        "not_printed": not_printed,
+        "attachments": bool(printed or not_printed),
+        "proposal": {
+            "heading": words.PROPOSAL.get(str(proposal.get("kind")), "Forslag til vedtak"),
+            "text": str(proposal.get("text") or ""),
+        } if proposal else None,
+        "background": case.background or "",
+        "assessments": [
+            {"heading": _assessment_heading(repo, a), "text": str(a.get("text") or "")}
+            for a in case.assessments
+        ],
+        "decision": _decision(case, proposal),
+    }
+
+
+def _decision(case: Case, proposal: dict | None) -> dict | None:
+    if not case.decision:
+        return None
+    outcome = str(case.decision.get("outcome") or "")
+    text = str(case.decision.get("text") or "")
+    if not text and outcome == "adopted" and proposal:
+        text = str(proposal.get("text") or "")  # adopted as proposed
+    return {"date": _nb(case.decision_date), "outcome": words.OUTCOME.get(outcome, outcome), "text": text}
+
+
+def _assessment_heading(repo: Repository, assessment: dict) -> str:
+    heading = assessment.get("heading")
+    if isinstance(heading, str) and heading:
+        return heading
+    side = str(assessment.get("side") or "")
+    if side == "hospital":
+        hospitals = [o.name for o in repo.organizations.values() if o.side == "hospital" and o.name]
+        return f"{words.genitive(hospitals[0])} vurdering" if len(hospitals) == 1 else "Sykehusets vurdering"
+    return words.ASSESSMENT.get(side, "Vurdering")
+
+
+def _nb(day: Date | None) -> str:
+    return norwegian_date(day) if day else ""
+
+
+def case_document(repo: Repository, ref: str, public: bool) -> dict[str, Any]:
+    parsed = parse_case_ref(ref)
+    if parsed is None:
+        raise UsageError(f"'{ref}' is not a case reference; write it as committee/year/number, e.g. ssu/2024/5.")
+    case = repo.cases.get(parsed)
+    if case is None:
+        raise UsageError(f"There is no case {ref} (no file for number {parsed[2]} in data/cases/{parsed[0]}/{parsed[1]}/).")
+    committee = repo.committees.get(case.committee or "")
+    view = case_view(repo, case, public)
+    return {**_base(repo, committee, view["number"], public), "document": "Saksfremlegg", "case": view}
+
+
+# --- mandates ------------------------------------------------------------------------
+
+
+def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[str, Any]:
+    mandate = repo.mandates.get(mandate_id)
+    if mandate is None:
+        raise UsageError(f"There is no mandate '{mandate_id}'. Known mandates: {', '.join(repo.mandates)}.")
+    committee = repo.committees.get(mandate.committee or "")
+    approval = ""
+    if mandate.status == "approved" and mandate.approved is not None:
+        approver = repo.committees.get(mandate.approved.by or "")
+        approval = f"Godkjent i {approver.name if approver else mandate.approved.by} {_nb(mandate.approved.date)}"
+        approving_case = repo.case(mandate.approved.case) if mandate.approved.case else None
+        if approving_case is not None:
+            approval += f" ({case_label(repo.committees.get(approving_case.committee or ''), approving_case)})"
+    validity = ""
+    if mandate.valid_from:
+        validity = f"Gjelder fra {_nb(mandate.valid_from)}"
+        validity += f" til og med {_nb(mandate.valid_until)}" if mandate.valid_until else ""
+    replaced = [repo.mandates[old].title or old if old in repo.mandates else old for old, _ in mandate.supersedes]
+    return {
+        **_base(repo, committee, mandate.title or mandate.id, public),
+        "document": "Mandat",
+        "draft": mandate.status != "approved",
+        "approval": approval,
+        "validity": validity,
+        "supersedes": replaced,
+        "sections": [{"heading": s.heading or "", "body": s.body or ""} for s in mandate.sections],
+    }
+
+
+# --- meetings: agenda and minutes --------------------------------------------------------
+
+
+def _member_rows(repo: Repository, committee: Committee, day: Date) -> list[dict[str, str]]:
+    offices = {
+        o.name: words.ROLE.get(o.role or "", "")
+        for o in committee.leadership
+        if o.start and o.start <= day and (o.end is None or day <= o.end)
+    }
+    rows = []
+    for member in in_office(committee, day):
+        organization = repo.organizations.get(member.organization or "")
+        rows.append({
+            "name": member.name or "",
+            "title": member.title or "",
+            "organization": (organization.name or organization.id) if organization else (member.organization or ""),
+            "side": words.SIDE_SINGULAR.get(organization.side, "") if organization and organization.side else "",
+            "_side": organization.side if organization and organization.side else "",
+            "email": member.email or "",
+            "role": offices.get(member.name, ""),
+        })
+    roles = {"leder": 0, "nestleder": 1}
+    sides = list(words.SIDE)
+    rows.sort(key=lambda r: (roles.get(r["role"], 2), sides.index(r["_side"]) if r["_side"] in sides else 99,
+                             r["organization"], r["name"]))
+    for row in rows:
+        del row["_side"]
+    return rows
+
+
+def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bool) -> list[dict[str, Any]]:
+    cases = sorted(
+        (c for c in repo.all_cases if c.committee == committee.id and c.meeting == day),
+        key=lambda c: (c.year or 0, c.number or 0),
+    )
+    return [case_view(repo, c, public) for c in cases]
+
+
+def meeting_document(repo: Repository, committee_name: str, day_text: str, public: bool, minutes: bool) -> dict:
+    committee = _committee(repo, committee_name)
+    day = _date(day_text, "The meeting date")
+    meeting = _meeting(committee, day)
+    members = _member_rows(repo, committee, day)
+    document = "Protokoll" if minutes else "Innkalling og saksliste"
+    context = {
+        **_base(repo, committee, f"{document} {committee.label} {_nb(day)}", public),
+        "document": document,
+        "meeting": {"date": _nb(day), "time": meeting.time or "", "location": meeting.location or "",
+                    "status": words.STATUS.get(meeting.status or "", "")},
+        "members": members,
+        "cases": _meeting_cases(repo, committee, day, public),
+        "present": [],
+        "absent": [],
+    }
+    if minutes:
+        context["present"] = meeting.present
+        context["absent"] = meeting.absent
+    return context
+
+
+# --- annual report and member list -------------------------------------------------------
+
+
+def report_document(repo: Repository, committee_name: str, year: int, as_of: Date, public: bool) -> dict:
+    committee = _committee(repo, committee_name)
+    first, last = Date(year, 1, 1), Date(year, 12, 31)
+    end = min(last, as_of, committee.dissolved or last)
+    mandate = mandate_in_force(repo, committee.id, end) or mandate_in_force(repo, committee.id, first)
+    tally = year_tally(repo, committee, year, as_of)
+    meetings = []
+    for meeting in sorted((m for m in committee.meetings if m.date and m.date.year == year and m.status == "held"),
+                          key=lambda m: m.date):
+        meetings.append({"date": _nb(meeting.date), "location": meeting.location or "",
+                         "cases": _meeting_cases(repo, committee, meeting.date, public)})
+    joined = [m for m in committee.members if m.start and first <= m.start <= last]
+    left = [m for m in committee.members if m.end and first <= m.end <= last]
+    terms = [t for t in leadership_terms(repo, committee) if t.start <= last and (t.end is None or t.end >= first)]
+    advice = next_term(repo, committee, end) if committee.dissolved is None or committee.dissolved > last else None
+    return {
+        **_base(repo, committee, f"Årsrapport {year} for {committee.name or committee.label}", public),
+        "document": "Årsrapport",
+        "year": year,
+        "mandate": {
+            "title": mandate.title if mandate else "",
+            "summary": mandate.sections[0].body if mandate and mandate.sections else "",
+            "summary_heading": mandate.sections[0].heading if mandate and mandate.sections else "",
+        } if mandate else None,
+        "members": _member_rows(repo, committee, end),
+        "members_on": _nb(end),
+        "joined": [{"name": m.name, "date": _nb(m.start), "organization": _org(repo, m.organization)} for m in joined],
+        "left": [{"name": m.name, "date": _nb(m.end), "organization": _org(repo, m.organization)} for m in left],
+        "terms": [{
+            "period": period_label(t.start, t.end),
+            "leader": ", ".join(f"{h.name} ({h.organization.name if h.organization else '?'})" for h in t.leaders),
+            "deputy": ", ".join(f"{h.name} ({h.organization.name if h.organization else '?'})" for h in t.deputies),
+        } for t in terms],
+        "advice": _advice_nb(repo, advice) if advice else "",
+        "meetings": meetings,
+        "count": {"held": tally.held, "minimum": tally.minimum, "per_year": tally.per_year,
+                  "months": tally.months, "verdict": _verdict_nb(tally.verdict, tally.final)},
+        "decisions": [case for meeting in meetings for case in meeting["cases"] if case["decision"]],
+    }
+
+
+def _org(repo: Repository, organization_id: str | None) -> str:
+    organization = repo.organizations.get(organization_id or "")
+    return (organization.name or organization.id) if organization else (organization_id or "")
+
+
+def _verdict_nb(verdict: str, final: bool) -> str:
+    text = {
+        "met": "Kravet i mandatet er oppfylt.",
+        "on pace": "Året er ikke omme; med planlagte møter blir kravet oppfylt.",
+        "below minimum": "Utvalget hadde færre møter enn mandatet krever.",
+        "cannot reach minimum": "Med møtene som er planlagt, blir kravet i mandatet ikke oppfylt.",
+        "above maximum": "Utvalget hadde flere møter enn mandatet tillater.",
+        "not judged": "Mandatet setter ikke krav til antall møter.",
+    }[verdict]
+    return text if final or verdict not in ("met",) else "Kravet i mandatet er allerede oppfylt."
+
+
+def _advice_nb(repo: Repository, advice) -> str:
+    if advice.leader_side is None:
+        return ""
+    def side(s: str) -> str:
+        names = [o.name for o in repo.organizations.values() if o.side == s and o.name]
+        base = {"hospital": "sykehuset", "municipality": "kommunene"}.get(s, words.SIDE.get(s, s))
+        return f"{base} ({names[0]})" if len(names) == 1 else base
+    text = f"For {advice.period()} bør lederen komme fra {side(advice.leader_side)}"
+    if advice.deputy_side:
+        text += f" og nestlederen fra {side(advice.deputy_side)}"
+    return text + "."
+
+
+def members_document(repo: Repository, committee_name: str, as_of: Date, public: bool) -> dict:
+    committee = _committee(repo, committee_name)
+    return {
+        **_base(repo, committee, f"Medlemmer i {committee.name or committee.label}", public),
+        "document": "Medlemsliste",
+        "members": _member_rows(repo, committee, as_of),
+        "members_on": _nb(as_of),
+    }

@@ -1,0 +1,276 @@
+"""HTML (from fsu's own templates) to a Word document on the secretariat's letterhead.
+
+A governance repository may keep its letterhead as ``templates/letterhead.docx``:
+its page set-up, header, footer and styles are kept, placeholders such as
+``{{ community }}`` in the header, footer or body are filled in, and the body is
+replaced by the document. Without one, fsu makes a plain A4 letterhead.
+
+The same input gives the same bytes: fixed document properties and fixed
+timestamps inside the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+_PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+_BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
+           "header", "section"}
+
+
+def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
+    from docx import Document
+
+    document = Document(str(letterhead)) if letterhead else _default_letterhead()
+    _fill_placeholders(document, fields)
+    _clear_body(document)
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(html)
+    body = tree.find("body")
+    writer = _Writer(document)
+    for element in body if body is not None else []:
+        writer.block(element)
+    props = document.core_properties
+    props.title = fields.get("title", "")
+    props.author = fields.get("community", "")
+    props.last_modified_by = ""
+    props.comments = ""
+    props.keywords = ""
+    props.subject = fields.get("document", "")
+    props.language = "nb-NO"
+    props.revision = 1
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.last_printed = FIXED_TIME.replace(tzinfo=None)
+    raw = io.BytesIO()
+    document.save(raw)
+    return _stable_zip(raw.getvalue())
+
+
+def _default_letterhead() -> Any:
+    from docx import Document
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
+    styles = document.styles
+    styles["Normal"].font.name = "Calibri"
+    styles["Normal"].font.size = Pt(10.5)
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
+        styles[name].font.color.rgb = RGBColor(0x1F, 0x3B, 0x57)
+    header = section.header.paragraphs[0]
+    header.text = "{{ community }}\t\t{{ committee }}"
+    header.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
+                                                   WD_TAB_ALIGNMENT.RIGHT)
+    footer = section.footer.paragraphs[0]
+    footer.text = "{{ title }}\t\tSide "
+    footer.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
+                                                   WD_TAB_ALIGNMENT.RIGHT)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+    for paragraph in (header, footer):
+        for run in paragraph.runs:
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    return document
+
+
+def _fill_placeholders(document: Any, fields: dict[str, str]) -> None:
+    """Replace {{ name }} in headers, footers and the body, even when Word split it over runs."""
+    parts = [document]
+    for section in document.sections:
+        parts += [section.header, section.footer, section.first_page_header, section.first_page_footer,
+                  section.even_page_header, section.even_page_footer]
+    for part in parts:
+        for paragraph in _paragraphs(part):
+            if "{{" not in paragraph.text:
+                continue
+            text = _PLACEHOLDER.sub(lambda m: fields.get(m.group(1), ""), paragraph.text)
+            runs = paragraph.runs
+            if runs:
+                runs[0].text = text
+                for run in runs[1:]:
+                    run.text = ""
+
+
+def _paragraphs(part: Any):
+    yield from part.paragraphs
+    for table in getattr(part, "tables", []):
+        for row in table.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+def _clear_body(document: Any) -> None:
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+class _Writer:
+    """Turns the small set of HTML elements fsu's templates and Markdown produce into Word."""
+
+    def __init__(self, document: Any):
+        self.document = document
+
+    def block(self, element: Any, list_style: str | None = None) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "header":
+            for child in element:
+                paragraph = self.document.add_paragraph()
+                self.inline(paragraph, child, bold=True)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            level = min(int(tag[1]), 4)
+            paragraph = self.document.add_heading(level=level)
+            self.inline(paragraph, element)
+        elif tag == "p":
+            paragraph = self.document.add_paragraph()
+            cls = element.get("class", "")
+            self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
+        elif tag in ("ul", "ol"):
+            style = "List Number" if tag == "ol" else "List Bullet"
+            for item in element:
+                if getattr(item, "tag", "") == "li":
+                    self.list_item(item, style)
+        elif tag == "dl":
+            paragraph = None
+            for child in element:
+                if child.tag == "dt":
+                    paragraph = self.document.add_paragraph()
+                    self.inline(paragraph, child, bold=True)
+                elif child.tag == "dd":
+                    paragraph = paragraph or self.document.add_paragraph()
+                    paragraph.add_run(" ")
+                    self.inline(paragraph, child)
+                    paragraph = None
+        elif tag == "table":
+            self.table(element)
+        elif tag == "pre":
+            paragraph = self.document.add_paragraph()
+            run = paragraph.add_run(element.text_content())
+            run.font.name = "Courier New"
+        elif tag == "hr":
+            self.document.add_paragraph("―" * 20)
+        elif tag in ("div", "section", "blockquote"):
+            self.children(element)
+        elif tag:
+            paragraph = self.document.add_paragraph()
+            self.inline(paragraph, element)
+
+    def children(self, element: Any) -> None:
+        """Block children of a container; loose text is gathered into paragraphs."""
+        pending = []
+        if element.text and element.text.strip():
+            pending.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in _BLOCKS:
+                self._flush(pending)
+                pending = []
+                self.block(child)
+            else:
+                pending.append(child)
+            if child.tail and child.tail.strip():
+                pending.append(child.tail)
+        self._flush(pending)
+
+    def _flush(self, pending: list) -> None:
+        if not pending:
+            return
+        paragraph = self.document.add_paragraph()
+        for piece in pending:
+            if isinstance(piece, str):
+                paragraph.add_run(_squash(piece))
+            else:
+                self.inline(paragraph, piece, tail=False)
+
+    def list_item(self, item: Any, style: str) -> None:
+        paragraph = self.document.add_paragraph(style=style)
+        if item.text and item.text.strip():
+            paragraph.add_run(_squash(item.text))
+        for child in item:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in ("ul", "ol"):
+                nested = "List Number 2" if tag == "ol" else "List Bullet 2"
+                for sub in child:
+                    if getattr(sub, "tag", "") == "li":
+                        self.list_item(sub, nested)
+            elif tag == "p":
+                if paragraph.text:
+                    paragraph = self.document.add_paragraph(style="List Continue")
+                self.inline(paragraph, child)
+            else:
+                self.inline(paragraph, child, tail=True)
+                continue
+            if child.tail and child.tail.strip():
+                paragraph.add_run(_squash(child.tail))
+
+    def table(self, element: Any) -> None:
+        rows = [row for row in element.iter("tr")]
+        if not rows:
+            return
+        width = max(len(row.findall("th") + row.findall("td")) for row in rows)
+        table = self.document.add_table(rows=0, cols=width)
+        table.style = "Table Grid"
+        for row in rows:
+            cells = row.findall("th") + row.findall("td")
+            word_row = table.add_row()
+            for i, cell in enumerate(cells):
+                paragraph = word_row.cells[i].paragraphs[0]
+                self.inline(paragraph, cell, bold=cell.tag == "th", tail=False)
+
+    def inline(self, paragraph: Any, element: Any, bold: bool = False, italic: bool = False,
+               tail: bool = False) -> None:
+        """The text of an element and its inline children as runs (bold, italic, line breaks)."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        bold = bold or tag in ("strong", "b", "th", "dt")
+        italic = italic or tag in ("em", "i")
+        if tag == "br":
+            paragraph.add_run().add_break()
+        elif element.text:
+            run = paragraph.add_run(_squash(element.text))
+            run.bold, run.italic = bold or None, italic or None
+            if tag == "code":
+                run.font.name = "Courier New"
+        for child in element:
+            if isinstance(child.tag, str) and child.tag in ("ul", "ol"):
+                continue
+            self.inline(paragraph, child, bold, italic, tail=True)
+        if tail and element.tail:
+            paragraph.add_run(_squash(element.tail))
+
+
+def _squash(text: str) -> str:
+    """HTML white space: runs of spaces and line breaks become one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same .docx with fixed timestamps inside, so the same input gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            out.writestr(fixed, source.read(info.filename))
+    return target.getvalue()

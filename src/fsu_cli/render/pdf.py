@@ -1,0 +1,60 @@
+"""HTML to PDF/A-2b (ISO 19005-2, level B) with every font embedded, for archiving.
+
+The same input gives the same bytes: the font subsets carry a fixed timestamp
+(SOURCE_DATE_EPOCH), and the document's metadata holds no time of rendering.
+Nothing outside fsu's and the repository's templates is fetched.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+PDF_VARIANT = "pdf/a-2b"
+# 2000-01-01T00:00:00Z: what the font subsets record as their modification time.
+FIXED_EPOCH = "946684800"
+
+
+@contextmanager
+def _fixed_time() -> Iterator[None]:
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def _fetcher(allowed: list[Path]):
+    """Fetches data: URLs, and files inside the template folders (a logo, say); nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    roots = [p.resolve() for p in allowed]
+
+    class TemplateFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("file://"):
+                path = Path(url[len("file://"):].split("?")[0]).resolve()
+                if not any(path == root or root in path.parents for root in roots):
+                    raise ValueError(f"fsu does not read {path} when making a PDF")
+            return super().fetch(url, headers)
+
+    return TemplateFilesOnly(allowed_protocols=["file", "data"], allow_redirects=False)
+
+
+def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
+    import logging
+
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    base = template_folders[0] if template_folders else None
+    with _fixed_time():
+        document = HTML(string=html, base_url=str(base) if base else None, url_fetcher=_fetcher(template_folders))
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
