@@ -87,7 +87,7 @@ def test_approved_mandate_needs_its_approval():
     assert check_document("mandate", data, "data/mandates/m.yaml") == []
 
 
-def test_wheel_ships_the_schemas(tmp_path):
+def test_wheel_ships_the_schemas_and_templates(tmp_path):
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(PROJECT)],
         check=True,
@@ -97,4 +97,6 @@ def test_wheel_ships_the_schemas(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     for schema in SCHEMA_FILES.values():
         assert f"fsu_cli/schemas/{schema}" in names
+    for template in ("base.html.j2", "case.html.j2", "case.md.j2", "report.md.j2"):
+        assert f"fsu_cli/templates/{template}" in names
     assert "fsu_cli/cli/__init__.py" in names

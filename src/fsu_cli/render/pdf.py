@@ -8,6 +8,7 @@ Nothing outside fsu's and the repository's templates is fetched.
 from __future__ import annotations
 
 import os
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -55,6 +56,7 @@ def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     base = template_folders[0] if template_folders else None
-    with _fixed_time():
+    with _fixed_time(), warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
         document = HTML(string=html, base_url=str(base) if base else None, url_fetcher=_fetcher(template_folders))
         return document.write_pdf(pdf_variant=PDF_VARIANT)
