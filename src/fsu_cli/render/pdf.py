@@ -51,12 +51,13 @@ def _fetcher(allowed: list[Path]):
 def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     import logging
 
-    from weasyprint import HTML
+    with warnings.catch_warnings():  # an optional system library's absence is not the user's concern
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from weasyprint import HTML
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     base = template_folders[0] if template_folders else None
-    with _fixed_time(), warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+    with _fixed_time():
         document = HTML(string=html, base_url=str(base) if base else None, url_fetcher=_fetcher(template_folders))
         return document.write_pdf(pdf_variant=PDF_VARIANT)
