@@ -12,7 +12,7 @@ from typing import Any
 
 from fsu_cli import model, schema, yamlio
 from fsu_cli.findings import Finding
-from fsu_cli.repo import DataFile, discover
+from fsu_cli.repo import DataFile, classify, discover
 from fsu_cli.rules import syntax
 
 
@@ -32,10 +32,10 @@ class Loaded:
     findings: list[Finding]  # from reading, parsing and the schemas
 
 
-def load_file(file: DataFile) -> Document:
-    """Read, parse and schema-check one file. Never raises for bad content."""
+def load_file(file: DataFile, raw: bytes | None = None) -> Document:
+    """Read (unless given the bytes), parse and schema-check one file. Never raises for bad content."""
     try:
-        raw = file.path.read_bytes()
+        raw = file.path.read_bytes() if raw is None else raw
     except OSError as error:
         return _broken(file, None, syntax.NOT_UTF8.finding(
             file.rel, f"The file cannot be read: {error.strerror or error}.",
@@ -77,13 +77,26 @@ def _empty(file: DataFile) -> Finding:
         line=1, column=1)
 
 
-def load_repository(root: Path, kinds: tuple[str, ...] | None = None) -> Loaded:
-    """Load every data file, or only those of the given kinds (config, committee, mandate, case)."""
+def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
+                    overlay: dict[str, bytes | None] | None = None) -> Loaded:
+    """Load every data file, or only those of the given kinds (config, committee, mandate, case).
+
+    ``overlay`` replaces the content of files by path (None removes a file), so a change
+    can be checked before it is written, or a git index or commit checked as it is.
+    """
     files, findings = discover(root)
+    overlay = overlay or {}
+    if overlay:
+        known = {file.rel for file in files}
+        files = [file for file in files if overlay.get(file.rel, b"") is not None]
+        for rel, content in sorted(overlay.items()):
+            kind = classify(rel)
+            if content is not None and rel not in known and kind is not None:
+                files.append(DataFile(root / rel, rel, kind))
     if kinds is not None:
         files = [file for file in files if file.kind in kinds]
         findings = []
-    documents = {file.rel: load_file(file) for file in files}
+    documents = {file.rel: load_file(file, overlay.get(file.rel)) for file in files}
     for document in documents.values():
         findings.extend(document.findings)
     return Loaded(root, index(documents.values()), documents, findings)

@@ -95,6 +95,16 @@ def discover(root: Path) -> tuple[list[DataFile], list[Finding]]:
     return files, findings
 
 
+def classify(rel: str) -> str | None:
+    """The kind of data file at a path relative to the root, or None if fsu does not read it."""
+    if rel == CONFIG_FILE:
+        return "config"
+    parts = rel.split("/")
+    if len(parts) < 2 or parts[0] != "data":
+        return None
+    return _kind(tuple(parts[1:-1]), parts[-1], {"committees": "committee", "mandates": "mandate", "cases": "case"})
+
+
 def _kind(rel_parts: tuple[str, ...], name: str, expected: dict[str, str]) -> str | None:
     if not name.endswith(".yaml") or not rel_parts or rel_parts[0] not in expected:
         return None

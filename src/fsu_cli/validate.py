@@ -19,13 +19,14 @@ class Result:
     files: int  # how many files the findings speak for
 
 
-def validate(root: Path, context: Context, only: list[str] | None = None) -> Result:
+def validate(root: Path, context: Context, only: list[str] | None = None,
+             overlay: dict[str, bytes | None] | None = None) -> Result:
     """Check the whole repository; with ``only``, report just the findings in those files.
 
     ``only`` holds paths relative to the root: files, or folders ending in '/'.
     Cross-file rules always see the whole repository.
     """
-    loaded = load_repository(root)
+    loaded = load_repository(root, overlay=overlay)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     files = len(loaded.documents)
     if only is not None:

@@ -134,6 +134,38 @@ def load(text: str) -> Any:
         loader.dispose()
 
 
+def _roundtrip() -> Any:
+    """The round-trip YAML used for edits: comments, key order, quoting and flow style are kept."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    class Representer(RoundTripRepresenter):
+        pass
+
+    Representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml = YAML(typ="rt")
+    yaml.Representer = Representer
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def load_roundtrip(text: str) -> Any:
+    """A document for editing; raises ``YamlProblem`` like ``load`` for broken input."""
+    load(text)  # the same checks and messages as validation (duplicate keys, depth, syntax)
+    return _roundtrip().load(text)
+
+
+def dump_roundtrip(data: Any) -> str:
+    import io
+
+    stream = io.StringIO()
+    _roundtrip().dump(data, stream)
+    return stream.getvalue()
+
+
 def compose(text: str) -> Node | None:
     """The node tree of a document that ``load`` accepted, with source positions."""
     loader = _new_loader(text)

@@ -39,6 +39,7 @@ def _main(
 
 
 from fsu_cli.cli import (  # noqa: E402,F401  (registers the commands)
+    authoring as _authoring,
     leaders as _leaders,
     meetings as _meetings,
     render as _render,

@@ -32,6 +32,12 @@ def validate(
     repo: RepoOption = None,
     format: FormatOption = None,
     as_of: AsOfOption = None,
+    staged: Annotated[bool, typer.Option("--staged", help="Check the files as they are staged in git (the index), "
+                                                          "not as they are in the working tree.")] = False,
+    changed_since: Annotated[Optional[str], typer.Option(
+        "--changed-since", metavar="REV",
+        help="Report only findings in files changed since the git revision REV (a pull request's base).",
+        show_default=False)] = None,
     debug: DebugOption = False,
 ) -> int:
     """Check every file against the schemas and the cross-file rules, and report every mistake at once.
@@ -47,7 +53,17 @@ def validate(
     day = parse_as_of(as_of)
     root = find_root(explicit=repo)
     only = _selection(root, files) if files else None
-    result = run_validation(root, Context(as_of=day), only)
+    overlay = None
+    if staged:
+        from fsu_cli.git import staged_overlay
+
+        overlay = staged_overlay(root)
+    if changed_since is not None:
+        from fsu_cli.git import changed_since as changed
+
+        paths = changed(root, changed_since)
+        only = [p for p in paths if only is None or p in only]
+    result = run_validation(root, Context(as_of=day), only, overlay=overlay)
     reporter = REPORTERS[format.value if format else default_format()](sys.stdout)
     reporter.report(result.findings, Summary.of(result.findings, result.files))
     return exit_code(result.findings)

@@ -1,0 +1,282 @@
+"""Commands that change the data: ``fsu new``, ``fsu member``, ``fsu elect``, ``fsu decide``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from fsu_cli.cli import app
+from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+
+new_app = typer.Typer(help="Add a case or a meeting.", no_args_is_help=True)
+member_app = typer.Typer(help="Add a member to a committee, or end a membership.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+app.add_typer(member_app, name="member")
+
+CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short name.", show_default=False)]
+
+
+class CaseKind(str, Enum):
+    information = "information"
+    discussion = "discussion"
+    decision = "decision"
+
+
+class MeetingStatus(str, Enum):
+    planned = "planned"
+    held = "held"
+    cancelled = "cancelled"
+
+
+class Outcome(str, Enum):
+    adopted = "adopted"
+    amended = "amended"
+    postponed = "postponed"
+    returned = "returned"
+    rejected = "rejected"
+
+
+def _apply(root: Path, changes, context, allow=None, write: bool = True) -> None:
+    """Check the changes against the whole repository, then write them; print why if refused."""
+    from fsu_cli.authoring import EditRefused, check_changes, write_changes
+    from fsu_cli.findings import REPORTERS, Summary
+
+    try:
+        check_changes(root, changes, context, allow)
+    except EditRefused as refused:
+        print("Nothing was written: the change would add these errors:", file=sys.stderr)
+        REPORTERS["text"](sys.stderr).report(refused.findings, Summary.of(refused.findings, len(changes)))
+        raise typer.Exit(1) from None
+    if write:
+        write_changes(root, changes)
+
+
+def _loaded(repo: Path | None):
+    from fsu_cli.load import load_repository
+    from fsu_cli.repo import find_root
+
+    root = find_root(explicit=repo)
+    return root, load_repository(root)
+
+
+@new_app.command("case")
+@guarded
+def new_case(
+    committee: CommitteeArg,
+    meeting: Annotated[str, typer.Option("--meeting", metavar="DATE", help="The meeting that will handle the case.",
+                                         show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The case's title.", show_default=False)],
+    kind: Annotated[CaseKind, typer.Option("--kind", help="information, discussion or decision.")] = CaseKind.decision,
+    officer: Annotated[Optional[str], typer.Option("--officer", help="Saksbehandler.", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
+    from fsu_cli.authoring import Change, _committee, case_text, create_exclusively, next_case_number, parse_day
+    from fsu_cli.model import Context, case_label
+    from fsu_cli.repo import UsageError
+
+
+    root, loaded = _loaded(repo)
+    target = _committee(loaded, committee)
+    day = parse_day(meeting, "--meeting")
+    if target.meeting_on(day) is None:
+        raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
+                         f"fsu new meeting {target.id} {day.isoformat()}")
+    context = Context(parse_as_of(as_of))
+    number = next_case_number(root, target.id, day.year)
+    text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+    rel = f"data/cases/{target.id}/{day.year}/{number:02d}.yaml"
+    _apply(root, [Change(rel, text, new=True)], context, write=False)
+    for _ in range(1000):
+        try:
+            create_exclusively(root / rel, text.encode("utf-8"))
+            break
+        except FileExistsError:  # another run took this number meanwhile
+            number += 1
+            text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+            rel = f"data/cases/{target.id}/{day.year}/{number:02d}.yaml"
+    label = case_label(target, _Numbered(target.id, day.year, number))
+    print(f"{label}: {rel}")
+    return 0
+
+
+class _Numbered:
+    """Just enough of a case for its label."""
+
+    def __init__(self, committee: str, year: int, number: int):
+        self.committee, self.year, self.number = committee, year, number
+
+
+@new_app.command("meeting")
+@guarded
+def new_meeting(
+    committee: CommitteeArg,
+    date: Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, YYYY-MM-DD.", show_default=False)],
+    status: Annotated[MeetingStatus, typer.Option("--status")] = MeetingStatus.planned,
+    location: Annotated[Optional[str], typer.Option("--location", show_default=False)] = None,
+    time: Annotated[Optional[str], typer.Option("--time", help="e.g. 09:00-12:00", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Add a meeting to a committee's meeting list, in date order."""
+    from fsu_cli.authoring import Change, _committee, add_meeting, parse_day, read_document
+    from fsu_cli.model import Context
+    from fsu_cli.yamlio import dump_roundtrip
+
+    root, loaded = _loaded(repo)
+    target = _committee(loaded, committee)
+    day = parse_day(date, "The meeting date")
+    rel = target.source.path
+    doc = read_document(root, rel)
+    add_meeting(doc, day, status.value, location, time)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    print(f"Added the meeting on {day.isoformat()} to {rel}.")
+    return 0
+
+
+@member_app.command("add")
+@guarded
+def member_add(
+    committee: CommitteeArg,
+    name: Annotated[str, typer.Option("--name", show_default=False)],
+    organization: Annotated[str, typer.Option("--organization", help="An organization id from fsu.yaml.",
+                                              show_default=False)],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
+    title: Annotated[Optional[str], typer.Option("--title", show_default=False)] = None,
+    email: Annotated[Optional[str], typer.Option("--email", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Add a member who represents an organization, from a start date."""
+    from fsu_cli.authoring import Change, _committee, add_member, parse_day, read_document
+    from fsu_cli.model import Context
+    from fsu_cli.repo import UsageError
+    from fsu_cli.yamlio import dump_roundtrip
+
+    root, loaded = _loaded(repo)
+    target = _committee(loaded, committee)
+    if organization not in loaded.repo.organizations:
+        raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
+                         f"Known organizations: {', '.join(loaded.repo.organizations)}.")
+    rel = target.source.path
+    doc = read_document(root, rel)
+    add_member(doc, name, organization, parse_day(start, "--start"), title, email)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    print(f"Added {name} ({organization}) to {rel}.")
+    return 0
+
+
+@member_app.command("end")
+@guarded
+def member_end(
+    committee: CommitteeArg,
+    name: Annotated[str, typer.Option("--name", show_default=False)],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="The last day of the membership.",
+                                      show_default=False)],
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """End a membership on a date (the entry is kept, with its end date)."""
+    from fsu_cli.authoring import Change, _committee, end_member, parse_day, read_document
+    from fsu_cli.model import Context
+    from fsu_cli.yamlio import dump_roundtrip
+
+    root, loaded = _loaded(repo)
+    target = _committee(loaded, committee)
+    rel = target.source.path
+    doc = read_document(root, rel)
+    end_member(doc, name, parse_day(date, "--date"))
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    print(f"Ended the membership of {name} in {rel}.")
+    return 0
+
+
+@app.command()
+@guarded
+def elect(
+    committee: CommitteeArg,
+    leader: Annotated[str, typer.Option("--leader", show_default=False)],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
+    deputy: Annotated[Optional[str], typer.Option("--deputy", show_default=False)] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE",
+                                               help="Default: the end of a term of the mandate's length.",
+                                               show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Record the election even if it breaks the mandate's "
+                                                        "leadership rules.")] = False,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules."""
+    from fsu_cli.authoring import Change, _committee, add_terms, parse_day, read_document
+    from fsu_cli.dates import add_years, day_before
+    from fsu_cli.mandates import mandate_in_force, rule_int
+    from fsu_cli.model import Context
+    from fsu_cli.yamlio import dump_roundtrip
+
+    root, loaded = _loaded(repo)
+    target = _committee(loaded, committee)
+    first = parse_day(start, "--start")
+    years = rule_int(mandate_in_force(loaded.repo, target.id, first), "leadership", "term_years")
+    last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
+    rel = target.source.path
+    doc = read_document(root, rel)
+    add_terms(doc, leader, deputy, first, last)
+    allow = (lambda f: f.code >= "FSU300") if force else None
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)), allow)
+    period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
+    print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
+    return 0
+
+
+@app.command()
+@guarded
+def decide(
+    ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
+    outcome: Annotated[Outcome, typer.Option("--outcome", show_default=False)],
+    text: Annotated[Optional[str], typer.Option("--text", help="The decision's wording.", show_default=False)] = None,
+    text_file: Annotated[Optional[Path], typer.Option("--text-file", help="Read the wording from a file.",
+                                                      show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Default: the meeting date.",
+                                                show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a decision already recorded.")] = False,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record the decision (vedtak) in a case after its meeting."""
+    from fsu_cli.authoring import Change, parse_day, read_document, set_decision
+    from fsu_cli.model import Context, parse_case_ref
+    from fsu_cli.repo import UsageError
+    from fsu_cli.yamlio import dump_roundtrip
+
+    if text is not None and text_file is not None:
+        raise UsageError("Give the decision's wording with --text or --text-file, not both.")
+    if text_file is not None:
+        try:
+            text = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"Cannot read {text_file}: {error}.") from None
+    root, loaded = _loaded(repo)
+    parsed = parse_case_ref(ref)
+    case = loaded.repo.cases.get(parsed) if parsed else None
+    if case is None:
+        raise UsageError(f"There is no case {ref}.")
+    day = parse_day(date, "--date") if date else case.meeting
+    if day is None:
+        raise UsageError("The case has no meeting date; give the decision's date with --date.")
+    rel = case.source.path
+    doc = read_document(root, rel)
+    set_decision(doc, day, outcome.value, text, replace=force)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
+    return 0
