@@ -40,6 +40,7 @@ def _main(
 
 from fsu_cli.cli import (  # noqa: E402,F401  (registers the commands)
     authoring as _authoring,
+    diff as _diff,
     leaders as _leaders,
     meetings as _meetings,
     render as _render,

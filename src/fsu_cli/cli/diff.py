@@ -1,0 +1,61 @@
+"""``fsu diff``: what a change does to the governance, in words, for reviewing a pull request."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from fsu_cli.cli import app
+from fsu_cli.cli._common import DebugOption, RepoOption, guarded
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+
+
+@app.command()
+@guarded
+def diff(
+    base: Annotated[Optional[str], typer.Argument(help="The git revision to compare from. Default: where this "
+                                                        "branch left the main branch.", show_default=False)] = None,
+    head: Annotated[Optional[str], typer.Argument(help="The git revision to compare to. Default: the working "
+                                                        "tree.", show_default=False)] = None,
+    format: Annotated[DiffFormat, typer.Option("--format", help="text, or md for a pull-request comment.")] =
+    DiffFormat.text,
+    repo: RepoOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Describe what changed between two versions: members, leaders, meetings, mandates and cases."""
+    from fsu_cli.changes import describe
+    from fsu_cli.git import default_base, revision_overlay
+    from fsu_cli.load import load_repository
+    from fsu_cli.repo import find_root
+
+    root = find_root(explicit=repo)
+    base_rev = base or default_base(root)
+    old = load_repository(root, overlay=revision_overlay(root, base_rev)).repo
+    new = load_repository(root, overlay=revision_overlay(root, head) if head else None).repo
+    sections = describe(old, new)
+    short = base_rev[:12] if len(base_rev) == 40 else base_rev
+    target = head or "the working tree"
+    out = sys.stdout
+    if format == DiffFormat.md:
+        out.write(f"## Governance changes from `{short}` to {f'`{head}`' if head else target}\n\n")
+        if not sections:
+            out.write("No changes to committees, mandates or cases.\n")
+        for section in sections:
+            out.write(f"### {section.title}\n\n")
+            out.writelines(f"- {line}\n" for line in section.lines)
+            out.write("\n")
+    else:
+        out.write(f"Changes from {short} to {target}:\n")
+        if not sections:
+            out.write("No changes to committees, mandates or cases.\n")
+        for section in sections:
+            out.write(f"\n{section.title}\n")
+            out.writelines(f"  - {line}\n" for line in section.lines)
+    return 0
