@@ -280,3 +280,31 @@ def decide(
     _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
     print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
     return 0
+
+
+@app.command()
+@guarded
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new or empty folder.", show_default=False)],
+    name: Annotated[Optional[str], typer.Option("--name", help="The health community's name, e.g. "
+                                                               "'Helsefellesskapet i Vestfold'.",
+                                                show_default=False)] = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Start a new governance repository: fsu.yaml, data folders, an example committee, hooks and CI."""
+    from fsu_cli.init import create
+    from fsu_cli.repo import UsageError
+
+    if name is None:
+        if not sys.stdin.isatty():
+            raise UsageError("Give the health community's name with --name.")
+        name = typer.prompt("The health community's name (e.g. Helsefellesskapet i Vestfold)").strip()
+    if not name:
+        raise UsageError("The health community needs a name.")
+    written = create(folder, name, parse_as_of(as_of))
+    print(f"Created a governance repository for {name} in {folder}:")
+    for rel in written:
+        print(f"  {rel}")
+    print("Next: edit fsu.yaml and data/committees/ssu.yaml, then run 'fsu validate' there.")
+    return 0
