@@ -113,6 +113,7 @@ def changed_since(root: Path, revision: str) -> list[str]:
 
 def default_base(root: Path) -> str:
     """The merge base of HEAD with the main branch (main, master, or the remote's default)."""
+    prefix(root)  # a clear error outside git
     for candidate in ("origin/HEAD", "origin/main", "main", "origin/master", "master"):
         try:
             _git(root, "rev-parse", "--verify", "--quiet", candidate + "^{commit}")

@@ -1,0 +1,134 @@
+"""The review side of the git workflow: ``fsu diff``, ``fsu init``, and fsu as a pre-commit hook."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, PROJECT, edit
+from test_authoring import git, repo  # noqa: F401  (the git repository fixture)
+
+AKUTT = "data/committees/fsu-akuttmedisin.yaml"
+
+
+def test_diff_describes_a_leadership_change_naming_both_people_and_the_committee(fsu, repo):  # noqa: F811
+    git(repo, "checkout", "-q", "-b", "ny-ledelse")
+    assert fsu("elect", "fsu-akuttmedisin", "--leader", "Astrid Lunde", "--deputy", "Knut Vestby",
+               "--start", "2028-01-01", "--repo", repo).exit_code == 0
+    result = fsu("diff", "--repo", repo)
+    assert result.exit_code == 0
+    assert result.lines[0].startswith("Changes from ") and result.lines[0].endswith(" to the working tree:")
+    at = result.lines.index("FSU akuttmedisin – Faglig samarbeidsutvalg for akuttmedisin og beredskap")
+    assert result.lines[at + 1] == ("  - New leader: Astrid Lunde (Fjordvik kommune, the municipalities) from "
+                                    "01.01.2028, after Knut Vestby; the rotation holds.")
+    assert result.lines[at + 2] == "  - New deputy: Knut Vestby (the hospital) from 01.01.2028."
+
+
+def test_diff_between_commits_as_a_pull_request_comment(fsu, repo):  # noqa: F811
+    base = git(repo, "rev-parse", "HEAD").strip()
+    fsu("member", "add", "ssu", "--name", "Ola Nordvik", "--organization", "lundheim", "--start", "2026-12-01",
+        "--repo", repo)
+    fsu("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "Ny sak om legevakt", "--repo", repo)
+    edit(repo / "data/committees/fsu-pasientforlop.yaml", "{date: 2026-12-17, status: planned",
+         "{date: 2026-12-18, status: planned")
+    edit(repo / "data/committees/ssu.yaml", "  - date: 2026-11-26\n    status: planned",
+         "  - date: 2026-11-26\n    status: cancelled")
+    edit(repo / "data/mandates/fsu-akuttmedisin-2027.yaml", "min_per_year: 5", "min_per_year: 6")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Endringer")
+    result = fsu("diff", base, "HEAD", "--format", "md", "--repo", repo)
+    text = result.stdout
+    assert text.startswith(f"## Governance changes from `{base[:12]}` to `HEAD`\n")
+    assert "### SSU – Strategisk samarbeidsutvalg\n" in text
+    assert "- Member joined: Ola Nordvik (Lundheim kommune), from 01.12.2026.\n" in text
+    assert "- Case added: SSU sak 07-2026 Ny sak om legevakt (meeting 26.11.2026).\n" in text
+    assert "- Meeting 26.11.2026 cancelled (was planned).\n" in text
+    assert "- Meeting moved: 17.12.2026 → 18.12.2026.\n" in text
+    assert "- fsu-akuttmedisin-2027: rule meetings.min_per_year: 5 → 6.\n" in text
+
+
+def test_diff_notices_decisions_and_renumbered_cases(fsu, repo):  # noqa: F811
+    base = git(repo, "rev-parse", "HEAD").strip()
+    os.rename(repo / "data/cases/ssu/2026/06.yaml", repo / "data/cases/ssu/2026/07.yaml")
+    edit(repo / "data/cases/ssu/2026/07.yaml", "number: 6", "number: 7")
+    fsu("decide", "ssu/2026/5", "--outcome", "adopted", "--as-of", "2026-11-27", "--repo", repo)
+    lines = fsu("diff", base, "--repo", repo).lines
+    assert "  - Case renumbered: SSU sak 06-2026 → SSU sak 07-2026 (Årsplan 2027 for Strategisk samarbeidsutvalg)." \
+        in lines
+    assert ("  - Case decided: SSU sak 05-2026 Sluttrapport fra tidsavgrenset FSU psykisk helse "
+            "(adopted, 26.11.2026).") in lines
+
+
+def test_diff_without_changes(fsu, repo):  # noqa: F811
+    result = fsu("diff", "HEAD", "--repo", repo)
+    assert result.lines[-1] == "No changes to committees, mandates or cases."
+
+
+def test_diff_outside_git_is_a_usage_error(fsu, community):
+    result = fsu("diff", "--repo", community)
+    assert result.exit_code == 2
+    assert "is not inside a git repository" in result.stderr
+
+
+def test_init_makes_a_repository_that_validates(fsu, tmp_path):
+    target = tmp_path / "ny"
+    result = fsu("init", target, "--name", "Helsefellesskapet i Testby")
+    assert result.exit_code == 0
+    assert result.lines[0] == f"Created a governance repository for Helsefellesskapet i Testby in {target}:"
+    for rel in ("fsu.yaml", "data/committees/ssu.yaml", ".pre-commit-config.yaml", ".github/workflows/fsu.yml",
+                ".vscode/settings.json", "README.md", "schemas/case.schema.json"):
+        assert (target / rel).is_file(), rel
+    assert (target / ".git").is_dir()
+    validated = fsu("validate", "--repo", target)
+    assert validated.exit_code == 0, validated.stdout
+    assert "error" not in validated.lines[-1]
+    # the new repository can be worked on straight away
+    assert fsu("new", "meeting", "ssu", "2027-01-20", "--repo", target).exit_code == 0
+    assert fsu("new", "case", "ssu", "--meeting", "2027-01-20", "--title", "Første sak", "--repo", target).lines == [
+        "SSU sak 01-2027: data/cases/ssu/2027/01.yaml"]
+
+
+def test_init_refuses_a_folder_that_is_not_empty(fsu, tmp_path):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    result = fsu("init", tmp_path, "--name", "X")
+    assert result.exit_code == 2
+    assert "is not empty" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_asks_for_the_name_only_when_it_can(fsu, tmp_path):
+    result = fsu("init", tmp_path / "ny")
+    assert result.exit_code == 2
+    assert "--name" in result.stderr
+
+
+def test_the_pre_commit_hook_runs_with_pre_commit(repo):  # noqa: F811
+    """pre-commit installs fsu from this project and runs the hook on a governance repository."""
+    pre_commit = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+    env = {**os.environ, "FSU_AS_OF": AS_OF, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-cache")}
+    edit(repo / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    git(repo, "add", "-A")
+    failed = subprocess.run([pre_commit, "try-repo", str(PROJECT), "fsu-validate", "--files",
+                             "data/cases/ssu/2024/01.yaml"], cwd=repo, capture_output=True, text=True, env=env)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "data/cases/ssu/2024/01.yaml:6:7: FSU105 'beslutning' is not an allowed value for 'kind'." in failed.stdout
+    edit(repo / "data/cases/ssu/2024/01.yaml", "kind: beslutning", "kind: decision")
+    git(repo, "add", "-A")
+    passed = subprocess.run([pre_commit, "try-repo", str(PROJECT), "fsu-validate", "--files",
+                             "data/cases/ssu/2024/01.yaml"], cwd=repo, capture_output=True, text=True, env=env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "fsu validate" in passed.stdout and "Passed" in passed.stdout
+
+
+@pytest.mark.parametrize("example", ["github-actions.yml", "gitlab-ci.yml", "pre-commit-config.yaml"])
+def test_ci_examples_are_valid_yaml_that_run_fsu_validate(example):
+    from ruamel.yaml import YAML
+
+    text = (PROJECT / "examples" / example).read_text(encoding="utf-8")
+    YAML(typ="safe").load(text)
+    assert "fsu validate" in text
