@@ -28,6 +28,12 @@ class Outcome:
         return self.stdout.splitlines()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own fsu cache folder, so tests never share (or leave) cached results."""
+    monkeypatch.setenv("FSU_CACHE_DIR", str(tmp_path_factory.mktemp("fsu-cache")))
+
+
 @pytest.fixture
 def community(tmp_path: Path) -> Path:
     """A writable copy of the example health community (fsu.yaml and data/)."""

@@ -13,7 +13,7 @@ from typing import Any
 from fsu_cli import model, schema, yamlio
 from fsu_cli.findings import Finding
 from fsu_cli.repo import DataFile, classify, discover
-from fsu_cli.rules import syntax
+from fsu_cli.rules import privacy, syntax
 
 
 @dataclass(slots=True)
@@ -50,11 +50,12 @@ def load_file(file: DataFile, raw: bytes | None = None) -> Document:
             line=error.line, column=error.column))
     if not text.strip():
         return _broken(file, text, _empty(file))
+    personal = privacy.scan(file.rel, text)
     try:
         data = yamlio.load(text)
     except yamlio.YamlProblem as problem:
-        return _broken(file, text, problem.rule.finding(
-            file.rel, problem.message, problem.hint, line=problem.line, column=problem.column))
+        return Document(file, text, None, [problem.rule.finding(
+            file.rel, problem.message, problem.hint, line=problem.line, column=problem.column)] + personal)
     if data is None:
         return _broken(file, text, _empty(file))
     if not isinstance(data, dict):
@@ -64,7 +65,7 @@ def load_file(file: DataFile, raw: bytes | None = None) -> Document:
             "not a record of keys and values.",
             "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
             line=1, column=1))
-    return Document(file, text, data, schema.check_document(file.kind, data, file.rel))
+    return Document(file, text, data, schema.check_document(file.kind, data, file.rel) + personal)
 
 
 def _broken(file: DataFile, text: str | None, finding: Finding) -> Document:
@@ -78,13 +79,17 @@ def _empty(file: DataFile) -> Finding:
 
 
 def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
-                    overlay: dict[str, bytes | None] | None = None) -> Loaded:
+                    overlay: dict[str, bytes | None] | None = None, *,
+                    discovered: tuple[list[DataFile], list[Finding]] | None = None,
+                    raws: dict[str, bytes | None] | None = None, store: Any = None) -> Loaded:
     """Load every data file, or only those of the given kinds (config, committee, mandate, case).
 
     ``overlay`` replaces the content of files by path (None removes a file), so a change
     can be checked before it is written, or a git index or commit checked as it is.
+    ``raws`` holds contents already read; ``store`` is a cache of documents by content.
     """
-    files, findings = discover(root)
+    files, findings = discovered or discover(root)
+    findings = list(findings)
     overlay = overlay or {}
     if overlay:
         known = {file.rel for file in files}
@@ -96,10 +101,47 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     if kinds is not None:
         files = [file for file in files if file.kind in kinds]
         findings = []
-    documents = {file.rel: load_file(file, overlay.get(file.rel)) for file in files}
+    contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
+    documents = _load_all(files, contents, store)
     for document in documents.values():
         findings.extend(document.findings)
     return Loaded(root, index(documents.values()), documents, findings)
+
+
+def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any) -> dict[str, Document]:
+    """Every file's document, from the cache where its content is unchanged."""
+    from fsu_cli.cache import content_hash
+
+    cached = store.documents() if store is not None else {}
+    kept: dict[str, tuple] = {}
+    documents: dict[str, Document] = {}
+    for file in files:
+        raw = contents.get(file.rel)
+        if raw is None and store is not None:
+            raw = read_bytes(file.path)
+        digest = content_hash(raw) if raw is not None and store is not None else None
+        entry = cached.get(file.rel)
+        if digest is not None and entry is not None and entry[0] == digest and entry[1] == file.kind:
+            documents[file.rel] = Document(file, None, entry[2], list(entry[3]))
+        else:
+            documents[file.rel] = load_file(file, raw)
+        if digest is not None:
+            document = documents[file.rel]
+            kept[file.rel] = (digest, file.kind, document.data, document.findings)
+    if store is not None and kept.keys() | cached.keys() and _changed(kept, cached):
+        store.save_documents(kept)
+    return documents
+
+
+def _changed(kept: dict[str, tuple], cached: dict[str, tuple]) -> bool:
+    return kept.keys() != cached.keys() or any(kept[k][0] != cached[k][0] for k in kept)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 _BUILDERS = {"committee": model.build_committee, "mandate": model.build_mandate, "case": model.build_case}

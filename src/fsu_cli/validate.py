@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from fsu_cli import yamlio
 from fsu_cli.findings import Finding
-from fsu_cli.load import Document, load_repository
+from fsu_cli.load import Document, load_repository, read_bytes
+from fsu_cli.repo import discover
 from fsu_cli.model import Context
 from fsu_cli.rules import run_checks
 
@@ -20,21 +23,43 @@ class Result:
 
 
 def validate(root: Path, context: Context, only: list[str] | None = None,
-             overlay: dict[str, bytes | None] | None = None) -> Result:
+             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True) -> Result:
     """Check the whole repository; with ``only``, report just the findings in those files.
 
     ``only`` holds paths relative to the root: files, or folders ending in '/'.
-    Cross-file rules always see the whole repository.
+    Cross-file rules always see the whole repository. Unless told otherwise (or
+    FSU_NO_CACHE is set), unchanged files are not parsed again, and a repository
+    that has not changed at all since the last run is not checked again.
     """
-    loaded = load_repository(root, overlay=overlay)
+    files, discovery = discover(root)
+    store, key, raws = None, "", None
+    if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
+        from fsu_cli.cache import Store, content_hash, fingerprint
+
+        raws = {file.rel: read_bytes(file.path) for file in files}
+        digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}".encode())
+        for rel in sorted(raws):
+            raw = raws[rel]
+            digest.update(f"{rel}\0{content_hash(raw) if raw is not None else '-'}\0".encode())
+        for finding in discovery:
+            digest.update(f"{finding.code}{finding.path}".encode())
+        store, key = Store(root), digest.hexdigest()
+        cached = store.result(key)
+        if isinstance(cached, list):
+            return _report(cached, sorted(raws), only)
+    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), raws=raws, store=store)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
-    files = len(loaded.documents)
-    if only is not None:
-        findings = [f for f in findings if _selected(f.path, only)]
-        files = sum(1 for path in loaded.documents if _selected(path, only))
     place(findings, loaded.documents)
     findings.sort(key=Finding.sort_key)
-    return Result(findings, files)
+    if store is not None:
+        store.save_result(key, findings)
+    return _report(findings, sorted(loaded.documents), only)
+
+
+def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:
+    if only is None:
+        return Result(list(findings), len(paths))
+    return Result([f for f in findings if _selected(f.path, only)], sum(1 for p in paths if _selected(p, only)))
 
 
 def _selected(path: str, only: list[str]) -> bool:
@@ -56,6 +81,16 @@ def place(findings: list[Finding], documents: dict[str, Document]) -> None:
             by_file[finding.path].append(finding)
     for path, pending in by_file.items():
         document = documents.get(path)
-        root = yamlio.compose(document.text) if document is not None and document.text else None
+        text = document.text if document is not None else None
+        if document is not None and text is None:  # from the cache: read it again for positions
+            raw = read_bytes(document.file.path)
+            try:
+                text = yamlio.decode(raw) if raw is not None else None
+            except yamlio.NotUtf8:
+                text = None
+        try:
+            root = yamlio.compose(text) if text else None
+        except Exception:  # positions are a courtesy; a file that changed meanwhile gets line 1
+            root = None
         for finding in pending:
             finding.line, finding.column = yamlio.locate(root, finding.pointer, finding.on_key)

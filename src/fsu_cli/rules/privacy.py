@@ -6,7 +6,6 @@ import re
 from typing import Iterator
 
 from fsu_cli.findings import ERROR, Finding
-from fsu_cli.model import Context, Repository
 from fsu_cli.rules import define
 
 NATIONAL_ID = define(
@@ -63,17 +62,19 @@ def find_national_ids(text: str) -> Iterator[tuple[int, int, str]]:
             yield line, column, match.group(0)
 
 
-def check(repo: Repository, context: Context) -> Iterator[Finding]:
-    for path, text in repo.texts.items():
-        for line, column, number in find_national_ids(text):
-            masked = number[:6] + "*****" if len(number) == 11 else number[:7] + "*****"
-            yield NATIONAL_ID.finding(
-                path,
-                f"This looks like a national identity number or D-number ({masked}); personal identity "
-                "numbers must not be kept in the repository.",
-                "Remove it. If it was committed, it is still in the git history: have the history rewritten "
-                "(e.g. git filter-repo) and the git host's caches cleared, and tell your data protection "
-                "officer.",
-                line=line,
-                column=column,
-            )
+def scan(path: str, text: str) -> list[Finding]:
+    """Findings for every national identity number in one file's text (run as each file is loaded)."""
+    findings = []
+    for line, column, number in find_national_ids(text):
+        masked = number[:6] + "*****" if len(number) == 11 else number[:7] + "*****"
+        findings.append(NATIONAL_ID.finding(
+            path,
+            f"This looks like a national identity number or D-number ({masked}); personal identity "
+            "numbers must not be kept in the repository.",
+            "Remove it. If it was committed, it is still in the git history: have the history rewritten "
+            "(e.g. git filter-repo) and the git host's caches cleared, and tell your data protection "
+            "officer.",
+            line=line,
+            column=column,
+        ))
+    return findings
