@@ -1,0 +1,117 @@
+"""The validation cache: used when nothing changed, partly used when something did, never wrong,
+and harmless when corrupt or written by two runs at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import fsu_cli.load
+from conftest import AS_OF, EXAMPLE_FILES, edit
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Counts the files actually parsed (not taken from the cache)."""
+    seen: list[str] = []
+    real = fsu_cli.load.load_file
+
+    def counting(file, raw=None):
+        seen.append(file.rel)
+        return real(file, raw)
+
+    monkeypatch.setattr(fsu_cli.load, "load_file", counting)
+    return seen
+
+
+def test_an_unchanged_repository_is_not_parsed_again(fsu, community, parses):
+    first = fsu("validate", "--repo", community, "--format", "json")
+    assert len(parses) == EXAMPLE_FILES
+    parses.clear()
+    second = fsu("validate", "--repo", community, "--format", "json")
+    assert parses == []
+    assert second.stdout == first.stdout
+
+
+def test_only_the_changed_file_is_parsed_again_and_cross_file_rules_are_recomputed(fsu, community, parses):
+    assert fsu("validate", "--repo", community).exit_code == 0
+    parses.clear()
+    # remove a meeting from SSU: the (unchanged) cases set to it must now be reported
+    edit(community / "data/committees/ssu.yaml", "  - date: 2024-04-25\n    status: held\n    location: Teams\n", "")
+    result = fsu("validate", "--repo", community, "--format", "json")
+    assert parses == ["data/committees/ssu.yaml"]
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["path"]) for f in findings if f["code"] == "FSU207"] == []  # no case was set to it
+    edit(community / "data/committees/ssu.yaml",
+         "  - date: 2024-02-15\n    status: held\n    location: Sykehuset Fjordvik\n", "")
+    findings = json.loads(fsu("validate", "--repo", community, "--format", "json").stdout)["findings"]
+    assert {(f["code"], f["path"]) for f in findings if f["code"] == "FSU207"} == {
+        ("FSU207", "data/cases/ssu/2024/01.yaml"), ("FSU207", "data/cases/ssu/2024/02.yaml")}
+    # and the positions of findings in cached files are still found
+    assert all(f["line"] > 0 for f in findings)
+
+
+def test_a_different_date_is_checked_again(fsu, community):
+    assert fsu("validate", "--repo", community).exit_code == 0
+    later = fsu("validate", "--repo", community, "--as-of", "2027-03-01")
+    assert "FSU324" in later.stdout
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(fsu, community, parses):
+    first = fsu("validate", "--repo", community, "--format", "json").stdout
+    folder = Path(os.environ["FSU_CACHE_DIR"])
+    for path in folder.iterdir():
+        path.write_bytes(b"\x80\x05not a pickle at all")
+    parses.clear()
+    assert fsu("validate", "--repo", community, "--format", "json").stdout == first
+    assert len(parses) == EXAMPLE_FILES  # parsed again, since the cache was unusable
+    parses.clear()
+    assert fsu("validate", "--repo", community, "--format", "json").stdout == first
+    assert parses == []  # and the cache works again
+
+
+def test_a_cache_from_another_version_of_fsu_is_not_used(fsu, community, parses, monkeypatch):
+    fsu("validate", "--repo", community)
+    import fsu_cli.cache
+
+    monkeypatch.setattr(fsu_cli.cache, "fingerprint", lambda: "another version")
+    parses.clear()
+    fsu("validate", "--repo", community)
+    assert len(parses) == EXAMPLE_FILES
+
+
+def test_the_cache_lives_outside_the_repository(fsu, community):
+    before = sorted(p.relative_to(community) for p in community.rglob("*"))
+    fsu("validate", "--repo", community)
+    fsu("validate", "--repo", community)
+    assert sorted(p.relative_to(community) for p in community.rglob("*")) == before
+
+
+def test_runs_at_once_share_the_cache_safely(community):
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    env = {**os.environ, "FSU_AS_OF": AS_OF}
+
+    def run(_: int) -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--repo", str(community),
+                               "--format", "json"], capture_output=True, text=True, env=env)
+        return done.returncode, done.stdout
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outcomes = list(pool.map(run, range(8)))
+    assert {code for code, _ in outcomes} == {1}
+    assert len({out for _, out in outcomes}) == 1
+    assert json.loads(outcomes[0][1])["summary"]["errors"] == 1
+
+
+def test_no_cache_when_asked(fsu, community, parses, monkeypatch):
+    fsu("validate", "--repo", community)
+    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    parses.clear()
+    fsu("validate", "--repo", community)
+    assert len(parses) == EXAMPLE_FILES
