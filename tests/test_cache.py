@@ -22,9 +22,9 @@ def parses(monkeypatch):
     seen: list[str] = []
     real = fsu_cli.load.load_file
 
-    def counting(file, raw=None):
+    def counting(file, *args):
         seen.append(file.rel)
-        return real(file, raw)
+        return real(file, *args)
 
     monkeypatch.setattr(fsu_cli.load, "load_file", counting)
     return seen

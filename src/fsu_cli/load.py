@@ -32,14 +32,21 @@ class Loaded:
     findings: list[Finding]  # from reading, parsing and the schemas
 
 
-def load_file(file: DataFile, raw: bytes | None = None) -> Document:
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+
+def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read (unless given the bytes), parse and schema-check one file. Never raises for bad content."""
-    try:
-        raw = file.path.read_bytes() if raw is None else raw
-    except OSError as error:
+    if raw is None:
+        raw = read_bytes(file.path, max_bytes)
+    if raw is None:
         return _broken(file, None, syntax.NOT_UTF8.finding(
-            file.rel, f"The file cannot be read: {error.strerror or error}.",
-            "Check that the file exists and that you may read it."))
+            file.rel, "The file cannot be read.", "Check that the file exists and that you may read it."))
+    if len(raw) > max_bytes:
+        return _broken(file, None, syntax.TOO_LARGE.finding(
+            file.rel, f"The file is larger than {max_bytes // 1024:,} kB, so it is not read.",
+            "Move large files (exports, PDFs, attachments) out of data/, or raise limits.max_file_kb in fsu.yaml.",
+            line=1, column=1))
     try:
         text = yamlio.decode(raw)
     except yamlio.NotUtf8 as error:
@@ -102,13 +109,15 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
         files = [file for file in files if file.kind in kinds]
         findings = []
     contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
-    documents = _load_all(files, contents, store)
+    limit = max_file_bytes(root, contents.get("fsu.yaml"))
+    documents = _load_all(files, contents, store, limit)
     for document in documents.values():
         findings.extend(document.findings)
     return Loaded(root, index(documents.values()), documents, findings)
 
 
-def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any) -> dict[str, Document]:
+def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any,
+              limit: int = DEFAULT_MAX_BYTES) -> dict[str, Document]:
     """Every file's document, from the cache where its content is unchanged."""
     from fsu_cli.cache import content_hash
 
@@ -118,13 +127,13 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
     for file in files:
         raw = contents.get(file.rel)
         if raw is None and store is not None:
-            raw = read_bytes(file.path)
-        digest = content_hash(raw) if raw is not None and store is not None else None
+            raw = read_bytes(file.path, limit)
+        digest = f"{limit}:{content_hash(raw)}" if raw is not None and store is not None else None
         entry = cached.get(file.rel)
         if digest is not None and entry is not None and entry[0] == digest and entry[1] == file.kind:
             documents[file.rel] = Document(file, None, entry[2], list(entry[3]))
         else:
-            documents[file.rel] = load_file(file, raw)
+            documents[file.rel] = load_file(file, raw, limit)
         if digest is not None:
             document = documents[file.rel]
             kept[file.rel] = (digest, file.kind, document.data, document.findings)
@@ -137,11 +146,27 @@ def _changed(kept: dict[str, tuple], cached: dict[str, tuple]) -> bool:
     return kept.keys() != cached.keys() or any(kept[k][0] != cached[k][0] for k in kept)
 
 
-def read_bytes(path: Path) -> bytes | None:
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:
+    """The file's bytes, or just over ``max_bytes`` of them for a file above the limit."""
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            return stream.read(max_bytes + 1)
     except OSError:
         return None
+
+
+def max_file_bytes(root: Path, config: bytes | None = None) -> int:
+    """The size limit for data files, from limits.max_file_kb in fsu.yaml."""
+    raw = config if config is not None else read_bytes(root / "fsu.yaml")
+    try:
+        data = yamlio.load(yamlio.decode(raw)) if raw and len(raw) <= DEFAULT_MAX_BYTES else None
+    except (yamlio.YamlProblem, yamlio.NotUtf8):
+        return DEFAULT_MAX_BYTES
+    limits = data.get("limits") if isinstance(data, dict) else None
+    value = limits.get("max_file_kb") if isinstance(limits, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 1024 * 1024:
+        return value * 1024
+    return DEFAULT_MAX_BYTES
 
 
 _BUILDERS = {"committee": model.build_committee, "mandate": model.build_mandate, "case": model.build_case}

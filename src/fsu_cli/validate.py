@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fsu_cli import yamlio
 from fsu_cli.findings import Finding
-from fsu_cli.load import Document, load_repository, read_bytes
+from fsu_cli.load import Document, load_repository, max_file_bytes, read_bytes
 from fsu_cli.repo import discover
 from fsu_cli.model import Context
 from fsu_cli.rules import run_checks
@@ -36,7 +36,8 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
         from fsu_cli.cache import Store, content_hash, fingerprint
 
-        raws = {file.rel: read_bytes(file.path) for file in files}
+        limit = max_file_bytes(root)
+        raws = {file.rel: read_bytes(file.path, limit) for file in files}
         digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}".encode())
         for rel in sorted(raws):
             raw = raws[rel]

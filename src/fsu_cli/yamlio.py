@@ -119,7 +119,12 @@ def load(text: str) -> Any:
         )
     loader = _new_loader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "*" in text:
+            _check_expansion(node)
+        return loader.construct_document(node)
     except YAMLError as error:
         raise _problem(error, text) from None
     except RecursionError:
@@ -130,8 +135,60 @@ def load(text: str) -> Any:
             1,
             1,
         ) from None
+    except (ValueError, TypeError, OverflowError, MemoryError) as error:  # e.g. a 5,000-digit number
+        raise YamlProblem(
+            syntax.SYNTAX,
+            f"A value in the file cannot be read: {' '.join(str(error).split())[:200]}.",
+            "Look for an unusually long number or a value pasted in by mistake.",
+            1,
+            1,
+        ) from None
     finally:
         loader.dispose()
+
+
+# How many values a document may stand for once its aliases are expanded.
+MAX_EXPANDED_NODES = 200_000
+
+
+def _check_expansion(root: Node) -> None:
+    """Refuse documents whose aliases expand to more than MAX_EXPANDED_NODES values, or loop."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise YamlProblem(syntax.ALIAS_BOMB, "An alias in this file refers to the value that contains it.",
+                              "Remove the anchor (&name) and alias (*name); write the value out.",
+                              node.start_mark.line + 1, node.start_mark.column + 1)
+        open_nodes.add(key)
+        total = 1
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                total += size(k) + size(v)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                total += size(item)
+        open_nodes.discard(key)
+        if total > MAX_EXPANDED_NODES:
+            raise YamlProblem(syntax.ALIAS_BOMB,
+                              f"The aliases (*name) in this file expand to more than {MAX_EXPANDED_NODES:,} values.",
+                              "Write the values out, or remove the anchors (&name) and aliases; data files need "
+                              "neither.", node.start_mark.line + 1, node.start_mark.column + 1)
+        sizes[key] = total
+        return total
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, MAX_FLOW_DEPTH * 4 + 200))
+    try:
+        size(root)
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def _roundtrip() -> Any:

@@ -142,3 +142,42 @@ Example: data/committees/ssu.yaml is a link to /home/kari/Dokumenter/ssu.yaml.
 Fix: copy the file into the repository instead of linking to it.
 """,
 )
+
+TOO_LARGE = define(
+    "FSU009",
+    "file-too-large",
+    ERROR,
+    "The file is larger than the limit and is not read.",
+    """
+A governance record is a few kilobytes. A file far larger than that is usually
+something else saved with the wrong name (an export, a PDF, a log), and reading
+it would only slow every check down. The limit is 1024 kB unless fsu.yaml sets
+another with "limits: {max_file_kb: ...}".
+
+Example: data/cases/ssu/2025/03.yaml is 30 MB.
+
+Fix: move the large file out of data/ (attachments belong elsewhere), or raise
+the limit in fsu.yaml if the file really is a record.
+""",
+)
+
+ALIAS_BOMB = define(
+    "FSU010",
+    "alias-expansion",
+    ERROR,
+    "YAML aliases in the file expand to far more data than any record holds, or refer to themselves.",
+    """
+YAML lets a value be named with an anchor (&name) and repeated with an alias
+(*name). Aliases that repeat aliases can make a small file stand for billions of
+values (a "billion laughs" file), which would make any program that reads it
+run out of time or memory. fsu refuses such files before reading them further.
+
+Example:
+    a: &a [x, x, x, x, x, x, x, x, x]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]     ... and so on
+
+Fix: write the values out, or remove the anchors and aliases; data files need
+neither.
+""",
+)

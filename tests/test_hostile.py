@@ -1,0 +1,172 @@
+"""Hostile input: whatever a data file holds, fsu answers with findings (exit 0 or 1, valid JSON
+under --format json), never a traceback, and quickly. The corpus holds inputs that once broke
+fsu or are known to break YAML readers; hypothesis tries many more."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import AS_OF
+from fsu_cli.cli import app
+from small_community import FILES, write_small_community
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
+PLACES = ["data/cases/fsu/2026/01.yaml", "data/committees/fsu.yaml", "data/mandates/fsu-2023.yaml", "fsu.yaml"]
+
+
+def run_json(root: Path) -> tuple[int, dict, str]:
+    result = CliRunner().invoke(app, ["validate", "--repo", str(root), "--format", "json", "--as-of", AS_OF],
+                                catch_exceptions=False)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, json.loads(result.stdout), result.stderr
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    return write_small_community(tmp_path / "testfjord")
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("sample", CORPUS, ids=[p.name for p in CORPUS])
+def test_corpus_inputs_give_findings_never_a_crash(small, sample, place):
+    (small / place).write_bytes(sample.read_bytes())
+    started = time.perf_counter()
+    code, document, stderr = run_json(small)
+    assert code in (0, 1), stderr
+    assert time.perf_counter() - started < 10, "hostile input must be refused quickly"
+    assert document["summary"]["files"] == 7
+    if sample.name not in ("bom-crlf.yaml", "merge-key.yaml"):
+        assert any(f["path"] == place for f in document["findings"]), document["findings"]
+    for finding in document["findings"]:
+        assert finding["line"] >= 1 and finding["column"] >= 1
+
+
+@pytest.mark.parametrize("sample, code", [
+    ("alias-bomb.yaml", "FSU010"),
+    ("recursive-alias.yaml", "FSU010"),
+    ("deep-brackets.yaml", "FSU003"),
+    ("deep-mappings.yaml", "FSU003"),
+    ("huge-integer.yaml", "FSU003"),
+    ("nul-byte.yaml", "FSU003"),
+    ("invalid-utf8.yaml", "FSU001"),
+    ("two-documents.yaml", "FSU006"),
+    ("list-at-top.yaml", "FSU005"),
+    ("only-a-comment.yaml", "FSU002"),
+    ("python-tag.yaml", "FSU003"),
+])
+def test_known_hostile_inputs_are_named(small, sample, code):
+    (small / "data/cases/fsu/2026/01.yaml").write_bytes((Path(__file__).parent / "corpus" / sample).read_bytes())
+    exit_code, document, _ = run_json(small)
+    assert exit_code == 1
+    assert code in {f["code"] for f in document["findings"]}
+
+
+def test_a_file_above_the_size_limit_is_refused_without_reading_it(small):
+    case = small / "data/cases/fsu/2026/01.yaml"
+    with open(case, "a", encoding="utf-8") as stream:
+        stream.write("background: |\n" + ("  " + "x" * 98 + "\n") * 310_000)  # about 30 MB
+    started = time.perf_counter()
+    code, document, _ = run_json(small)
+    assert time.perf_counter() - started < 5
+    assert code == 1
+    [finding] = document["findings"]
+    assert (finding["code"], finding["path"]) == ("FSU009", "data/cases/fsu/2026/01.yaml")
+    assert finding["message"] == "The file is larger than 1,024 kB, so it is not read."
+
+
+def test_the_size_limit_is_set_in_fsu_yaml(small):
+    case = small / "data/cases/fsu/2026/01.yaml"
+    case.write_text(FILES["data/cases/fsu/2026/01.yaml"] + "background: |\n" + ("  " + "y" * 98 + "\n") * 30,
+                    encoding="utf-8")  # about 3 kB
+    (small / "fsu.yaml").write_text(FILES["fsu.yaml"] + "limits: {max_file_kb: 2}\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    assert [f["code"] for f in document["findings"]] == ["FSU009"]
+    (small / "fsu.yaml").write_text(FILES["fsu.yaml"] + "limits: {max_file_kb: 8}\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    assert (code, document["findings"]) == (0, [])
+
+
+def test_names_and_paths_with_norwegian_letters_and_spaces(small):
+    text = FILES["data/committees/fsu.yaml"].replace("Hanne Holm", "Åse Ødegård Bjørnstad")
+    (small / "data/committees/fsu.yaml").write_text(text, encoding="utf-8")
+    (small / "data/cases/fsu/2026/merknad om æøå.yaml").write_text("title: x\n", encoding="utf-8")
+    (small / "data/merknader om æøå.yaml").write_text("title: x\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    found = {(f["code"], f["path"]) for f in document["findings"]}
+    assert ("FSU202", "data/cases/fsu/2026/merknad om æøå.yaml") in found  # not named by its number
+    assert ("FSU007", "data/merknader om æøå.yaml") in found  # not in a place fsu reads
+    assert not any(f["path"] == "data/committees/fsu.yaml" for f in document["findings"])
+
+
+def test_crlf_line_ends_and_a_byte_order_mark_are_fine(small):
+    for rel in ("fsu.yaml", "data/committees/fsu.yaml", "data/cases/fsu/2026/01.yaml"):
+        text = (small / rel).read_text(encoding="utf-8")
+        (small / rel).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert run_json(small)[:2] == (0, {"findings": [], "summary": {"files": 7, "errors": 0, "warnings": 0,
+                                                                     "infos": 0}})
+
+
+# --- hypothesis: any bytes, any text, any mutation --------------------------------------------
+
+HYPOTHESIS = settings(max_examples=150, deadline=None, derandomize=True,
+                      suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.fixture(scope="module")
+def fuzz_root(tmp_path_factory) -> Path:
+    os.environ.setdefault("FSU_NO_CACHE", "1")
+    return write_small_community(tmp_path_factory.mktemp("fuzz") / "testfjord")
+
+
+def _restore(root: Path) -> None:
+    for rel, text in FILES.items():
+        (root / rel).write_text(text, encoding="utf-8")
+
+
+@HYPOTHESIS
+@given(place=st.sampled_from(PLACES), content=st.binary(max_size=3000))
+def test_any_bytes_in_any_data_file(fuzz_root, place, content):
+    _restore(fuzz_root)
+    (fuzz_root / place).write_bytes(content)
+    code, document, stderr = run_json(fuzz_root)
+    assert code in (0, 1), stderr
+    assert isinstance(document["findings"], list)
+
+
+@HYPOTHESIS
+@given(place=st.sampled_from(PLACES), content=st.text(max_size=1500))
+def test_any_text_in_any_data_file(fuzz_root, place, content):
+    _restore(fuzz_root)
+    (fuzz_root / place).write_text(content, encoding="utf-8", errors="surrogatepass")
+    code, _, stderr = run_json(fuzz_root)
+    assert code in (0, 1), stderr
+
+
+@HYPOTHESIS
+@given(place=st.sampled_from(PLACES), data=st.data())
+def test_any_mutation_of_a_valid_file(fuzz_root, place, data):
+    _restore(fuzz_root)
+    text = FILES[place]
+    for _ in range(data.draw(st.integers(1, 5))):
+        at = data.draw(st.integers(0, len(text)))
+        action = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+        piece = data.draw(st.sampled_from([": ", "- ", "\n", "  ", "\t", "[", "]", "{", "}", "&a ", "*a", "#", "'",
+                                           '"', "null", "0", "-1", "2024-02-30", "yes", "~", "!!str ", "\\", "æ",
+                                           "leader", "hospital", "held", "01019012345"]))
+        if action == "insert":
+            text = text[:at] + piece + text[at:]
+        elif action == "delete":
+            text = text[:at] + text[at + len(piece):]
+        else:
+            text = text[:at] + piece + text[at + len(piece):]
+    (fuzz_root / place).write_text(text, encoding="utf-8")
+    code, _, stderr = run_json(fuzz_root)
+    assert code in (0, 1), stderr
