@@ -6,6 +6,7 @@ processes; building the ``Repository`` from the loaded documents is cheap.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,21 +125,62 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
     cached = store.documents() if store is not None else {}
     kept: dict[str, tuple] = {}
     documents: dict[str, Document] = {}
+    digests: dict[str, str | None] = {}
+    to_parse: list[tuple[DataFile, bytes | None]] = []
     for file in files:
         raw = contents.get(file.rel)
         if raw is None and store is not None:
             raw = read_bytes(file.path, limit)
         digest = f"{limit}:{content_hash(raw)}" if raw is not None and store is not None else None
+        digests[file.rel] = digest
         entry = cached.get(file.rel)
         if digest is not None and entry is not None and entry[0] == digest and entry[1] == file.kind:
             documents[file.rel] = Document(file, None, entry[2], list(entry[3]))
         else:
-            documents[file.rel] = load_file(file, raw, limit)
+            to_parse.append((file, raw))
+    for document in _parse(to_parse, limit):
+        documents[document.file.rel] = document
+    documents = {file.rel: documents[file.rel] for file in files}  # in discovery order
+    for file in files:
+        digest = digests[file.rel]
         if digest is not None:
             document = documents[file.rel]
             kept[file.rel] = (digest, file.kind, document.data, document.findings)
     if store is not None and kept.keys() | cached.keys() and _changed(kept, cached):
         store.save_documents(kept)
+    return documents
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def _parse(items: list[tuple[DataFile, bytes | None]], limit: int) -> list[Document]:
+    """Parse files, on every core when there are enough of them."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2 or os.environ.get("FSU_WORKERS") == "1":
+        return [load_file(file, raw, limit) for file, raw in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [items[i::workers] for i in range(workers)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":  # build the validators once, before the workers are forked from this process
+        for kind in schema.SCHEMA_FILES:
+            schema.check_document(kind, {}, "")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            parts = list(pool.map(_parse_chunk, chunks, [limit] * workers))
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        return [load_file(file, raw, limit) for file, raw in items]
+    return [document for part in parts for document in part]
+
+
+def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int) -> list[Document]:
+    """In a worker: parse, and send back everything but the text (re-read only where positions are needed)."""
+    documents = [load_file(file, raw, limit) for file, raw in items]
+    for document in documents:
+        document.text = None
     return documents
 
 
