@@ -92,11 +92,20 @@ class Store:
     def save_documents(self, entries: dict[str, tuple]) -> None:
         self._write(self.documents_path, entries)
 
-    def result(self, key: str) -> Any:
+    def last_run(self) -> dict:
+        """The last run's key, findings and file signatures (mtime, size, inode, content hash)."""
         value = self._read(self.result_path)
-        if isinstance(value, tuple) and len(value) == 2 and value[0] == key:
-            return value[1]
-        return None
+        if isinstance(value, dict) and {"key", "findings", "stats", "written"} <= value.keys():
+            return value
+        return {"key": None, "findings": None, "stats": {}, "written": 0}
 
-    def save_result(self, key: str, findings: Any) -> None:
-        self._write(self.result_path, (key, findings))
+    def save_run(self, key: str, findings: Any, stats: dict[str, tuple]) -> None:
+        import time
+
+        self._write(self.result_path, {"key": key, "findings": findings, "stats": stats,
+                                       "written": time.time_ns()})
+
+
+# A file changed this close to the moment the cache was written might have changed
+# again within the same timestamp: its content is read and hashed, as git does.
+RACY_NS = 2_000_000_000

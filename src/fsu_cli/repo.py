@@ -60,39 +60,42 @@ def discover(root: Path) -> tuple[list[DataFile], list[Finding]]:
     files = [DataFile(root / CONFIG_FILE, CONFIG_FILE, "config")]
     findings: list[Finding] = []
     data = root / "data"
-    if not data.is_dir():
-        return files, findings
-    expected = {"committees": "committee", "mandates": "mandate", "cases": "case"}
-    for dirpath, dirnames, filenames in os.walk(data, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        folder = Path(dirpath)
-        rel_parts = folder.relative_to(data).parts
-        for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
-                continue
-            path = folder / name
-            rel = path.relative_to(root).as_posix()
-            if path.is_symlink() and not _inside(path, root):
+    if data.is_dir():
+        _walk(root, str(data), "data", (), files, findings)
+    return files, findings
+
+
+_EXPECTED = {"committees": "committee", "mandates": "mandate", "cases": "case"}
+
+
+def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], files: list[DataFile],
+          findings: list[Finding]) -> None:
+    """One folder under data/, with os.scandir (a large repository has tens of thousands of files)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"{rel_folder}/{name}"
+        if entry.is_symlink() and not _inside(Path(entry.path), root):
+            what = "folder" if entry.is_dir() else "file"
+            if entry.is_dir() or name.endswith((".yaml", ".yml")):
                 findings.append(syntax.OUTSIDE_LINK.finding(
-                    rel, "This file is a link to a place outside the repository; it is not read.",
-                    "Copy the file into the repository instead of linking to it."))
-                continue
-            kind = _kind(rel_parts, name, expected)
+                    rel, f"This {what} is a link to a place outside the repository; it is not read.",
+                    f"Copy the {what} into the repository instead of linking to it."))
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _walk(root, entry.path, rel, parts + (name,), files, findings)
+        elif name.endswith((".yaml", ".yml")):
+            kind = _kind(parts, name, _EXPECTED)
             if kind is None:
                 findings.append(syntax.UNREAD_FILE.finding(
-                    rel, "This YAML file is not in a place fsu reads, so it is not checked.",
-                    _where_hint(name)))
-                continue
-            files.append(DataFile(path, rel, kind))
-        # symlinked folders are listed in dirnames but never walked: say so when they lead outside
-        for d in list(dirnames):
-            sub = folder / d
-            if sub.is_symlink() and not _inside(sub, root):
-                findings.append(syntax.OUTSIDE_LINK.finding(
-                    sub.relative_to(root).as_posix(),
-                    "This folder is a link to a place outside the repository; it is not read.",
-                    "Copy the files into the repository instead of linking to them."))
-    return files, findings
+                    rel, "This YAML file is not in a place fsu reads, so it is not checked.", _where_hint(name)))
+            else:
+                files.append(DataFile(Path(entry.path), rel, kind))
 
 
 def classify(rel: str) -> str | None:

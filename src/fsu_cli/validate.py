@@ -32,28 +32,41 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     that has not changed at all since the last run is not checked again.
     """
     files, discovery = discover(root)
-    store, key, raws = None, "", None
+    store, key, raws, stats = None, "", None, {}
     if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
-        from fsu_cli.cache import Store, content_hash, fingerprint
+        from fsu_cli.cache import RACY_NS, Store, content_hash, fingerprint
 
+        store = Store(root)
+        last = store.last_run()
         limit = max_file_bytes(root)
-        raws = {file.rel: read_bytes(file.path, limit) for file in files}
-        digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}".encode())
-        for rel in sorted(raws):
-            raw = raws[rel]
-            digest.update(f"{rel}\0{content_hash(raw) if raw is not None else '-'}\0".encode())
+        raws = {}
+        digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}|{limit}".encode())
+        for file in files:
+            try:
+                st = os.stat(file.path)
+                signature = (st.st_mtime_ns, st.st_size, st.st_ino)
+            except OSError:
+                signature = None
+            known = last["stats"].get(file.rel)
+            if signature and known and known[:3] == signature and signature[0] < last["written"] - RACY_NS:
+                hashed = known[3]  # unchanged since the last run: its content hash is known
+            else:
+                raws[file.rel] = read_bytes(file.path, limit)
+                hashed = content_hash(raws[file.rel]) if raws[file.rel] is not None else "-"
+            if signature:
+                stats[file.rel] = signature + (hashed,)
+            digest.update(f"{file.rel}\0{hashed}\0".encode())
         for finding in discovery:
             digest.update(f"{finding.code}{finding.path}".encode())
-        store, key = Store(root), digest.hexdigest()
-        cached = store.result(key)
-        if isinstance(cached, list):
-            return _report(cached, sorted(raws), only)
+        key = digest.hexdigest()
+        if key == last["key"] and isinstance(last["findings"], list):
+            return _report(last["findings"], [file.rel for file in files], only)
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), raws=raws, store=store)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     place(findings, loaded.documents)
     findings.sort(key=Finding.sort_key)
     if store is not None:
-        store.save_result(key, findings)
+        store.save_run(key, findings, stats)
     return _report(findings, sorted(loaded.documents), only)
 
 
