@@ -89,12 +89,14 @@ def _empty(file: DataFile) -> Finding:
 def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
                     overlay: dict[str, bytes | None] | None = None, *,
                     discovered: tuple[list[DataFile], list[Finding]] | None = None,
-                    raws: dict[str, bytes | None] | None = None, store: Any = None) -> Loaded:
+                    raws: dict[str, bytes | None] | None = None, store: Any = None, slim: bool = False) -> Loaded:
     """Load every data file, or only those of the given kinds (config, committee, mandate, case).
 
     ``overlay`` replaces the content of files by path (None removes a file), so a change
     can be checked before it is written, or a git index or commit checked as it is.
-    ``raws`` holds contents already read; ``store`` is a cache of documents by content.
+    ``raws`` holds contents already read; ``store`` is a cache of documents by content;
+    ``slim`` drops the long texts of cases, which only documents need (validation of a
+    very large repository then fits in far less memory).
     """
     files, findings = discovered or discover(root)
     findings = list(findings)
@@ -111,14 +113,14 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
         findings = []
     contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
     limit = max_file_bytes(root, contents.get("fsu.yaml"))
-    documents = _load_all(files, contents, store, limit)
+    documents = _load_all(files, contents, store, limit, slim)
     for document in documents.values():
         findings.extend(document.findings)
     return Loaded(root, index(documents.values()), documents, findings)
 
 
 def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any,
-              limit: int = DEFAULT_MAX_BYTES) -> dict[str, Document]:
+              limit: int = DEFAULT_MAX_BYTES, slim: bool = False) -> dict[str, Document]:
     """Every file's document, from the cache where its content is unchanged."""
     from fsu_cli.cache import content_hash
 
@@ -138,7 +140,7 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
             documents[file.rel] = Document(file, None, entry[2], list(entry[3]))
         else:
             to_parse.append((file, raw))
-    for document in _parse(to_parse, limit):
+    for document in _parse(to_parse, limit, slim):
         documents[document.file.rel] = document
     documents = {file.rel: documents[file.rel] for file in files}  # in discovery order
     for file in files:
@@ -155,33 +157,57 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
 PARALLEL_FROM = 400
 
 
-def _parse(items: list[tuple[DataFile, bytes | None]], limit: int) -> list[Document]:
+def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = False) -> list[Document]:
     """Parse files, on every core when there are enough of them."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2 or os.environ.get("FSU_WORKERS") == "1":
-        return [load_file(file, raw, limit) for file, raw in items]
+        return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunks = [items[i::workers] for i in range(workers)]
+    size = max(50, min(500, len(items) // (workers * 8)))  # small batches: small messages, low peak memory
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":  # build the validators once, before the workers are forked from this process
         for kind in schema.SCHEMA_FILES:
             schema.check_document(kind, {}, "")
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            parts = list(pool.map(_parse_chunk, chunks, [limit] * workers))
+            parts = list(pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)))
     except (OSError, RuntimeError):  # no processes to be had: do it here
-        return [load_file(file, raw, limit) for file, raw in items]
+        return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     return [document for part in parts for document in part]
 
 
-def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int) -> list[Document]:
+def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool) -> list[Document]:
     """In a worker: parse, and send back everything but the text (re-read only where positions are needed)."""
-    documents = [load_file(file, raw, limit) for file, raw in items]
+    documents = [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     for document in documents:
         document.text = None
     return documents
+
+
+# The long texts of a case, which no check reads once the file itself has been checked.
+_CASE_TEXTS = (("background",), ("proposal", "text"), ("decision", "text"))
+
+
+def _slimmed(document: Document, slim: bool) -> Document:
+    """With ``slim``, drop what only documents need (case texts, the file's text), to keep memory low."""
+    if not slim:
+        return document
+    document.text = None
+    data = document.data
+    if document.file.kind == "case" and isinstance(data, dict):
+        for path in _CASE_TEXTS:
+            holder = data
+            for key in path[:-1]:
+                holder = holder.get(key) if isinstance(holder, dict) else None
+            if isinstance(holder, dict) and isinstance(holder.get(path[-1]), str):
+                holder[path[-1]] = "…"
+        for assessment in data.get("assessments") or []:
+            if isinstance(assessment, dict) and isinstance(assessment.get("text"), str):
+                assessment["text"] = "…"
+    return document
 
 
 def _changed(kept: dict[str, tuple], cached: dict[str, tuple]) -> bool:
@@ -219,8 +245,6 @@ def index(documents) -> model.Repository:
     repo = model.Repository()
     for document in documents:
         data, file = document.data, document.file
-        if document.text is not None:
-            repo.texts[file.rel] = document.text
         _register_placeholder(repo, file)
         if not isinstance(data, dict):
             continue

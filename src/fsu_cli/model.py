@@ -171,8 +171,6 @@ class Repository:
     # its fields disagree with its name. References to them are not reported
     # again, since the file has a finding of its own.
     placeholders: set[tuple[str, Any]] = field(default_factory=set)
-    # the raw text of each file, for checks that read text rather than records
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
     # indexes derived from the records, built once on first use
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
 

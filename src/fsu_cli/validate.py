@@ -32,14 +32,13 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     that has not changed at all since the last run is not checked again.
     """
     files, discovery = discover(root)
-    store, key, raws, stats = None, "", None, {}
+    store, key, stats = None, "", {}
     if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
         from fsu_cli.cache import RACY_NS, Store, content_hash, fingerprint
 
         store = Store(root)
         last = store.last_run()
         limit = max_file_bytes(root)
-        raws = {}
         digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}|{limit}".encode())
         for file in files:
             try:
@@ -50,9 +49,9 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
             known = last["stats"].get(file.rel)
             if signature and known and known[:3] == signature and signature[0] < last["written"] - RACY_NS:
                 hashed = known[3]  # unchanged since the last run: its content hash is known
-            else:
-                raws[file.rel] = read_bytes(file.path, limit)
-                hashed = content_hash(raws[file.rel]) if raws[file.rel] is not None else "-"
+            else:  # read to hash it; the content is read again only if the file must be parsed
+                raw = read_bytes(file.path, limit)
+                hashed = content_hash(raw) if raw is not None else "-"
             if signature:
                 stats[file.rel] = signature + (hashed,)
             digest.update(f"{file.rel}\0{hashed}\0".encode())
@@ -61,7 +60,8 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
         key = digest.hexdigest()
         if key == last["key"] and isinstance(last["findings"], list):
             return _report(last["findings"], [file.rel for file in files], only)
-    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), raws=raws, store=store)
+    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
+                             slim=overlay is None)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     place(findings, loaded.documents)
     findings.sort(key=Finding.sort_key)
