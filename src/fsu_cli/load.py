@@ -89,7 +89,8 @@ def _empty(file: DataFile) -> Finding:
 def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
                     overlay: dict[str, bytes | None] | None = None, *,
                     discovered: tuple[list[DataFile], list[Finding]] | None = None,
-                    raws: dict[str, bytes | None] | None = None, store: Any = None, slim: bool = False) -> Loaded:
+                    raws: dict[str, bytes | None] | None = None, store: Any = None, slim: bool = False,
+                    progress: Any = None) -> Loaded:
     """Load every data file, or only those of the given kinds (config, committee, mandate, case).
 
     ``overlay`` replaces the content of files by path (None removes a file), so a change
@@ -113,14 +114,14 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
         findings = []
     contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
     limit = max_file_bytes(root, contents.get("fsu.yaml"))
-    documents = _load_all(files, contents, store, limit, slim)
+    documents = _load_all(files, contents, store, limit, slim, progress)
     for document in documents.values():
         findings.extend(document.findings)
     return Loaded(root, index(documents.values()), documents, findings)
 
 
 def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any,
-              limit: int = DEFAULT_MAX_BYTES, slim: bool = False) -> dict[str, Document]:
+              limit: int = DEFAULT_MAX_BYTES, slim: bool = False, progress: Any = None) -> dict[str, Document]:
     """Every file's document, from the cache where its content is unchanged."""
     from fsu_cli.cache import content_hash
 
@@ -140,7 +141,9 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
             documents[file.rel] = Document(file, None, entry[2], list(entry[3]))
         else:
             to_parse.append((file, raw))
-    for document in _parse(to_parse, limit, slim):
+    if progress is not None:
+        progress.start(len(to_parse))
+    for document in _parse(to_parse, limit, slim, progress):
         documents[document.file.rel] = document
     documents = {file.rel: documents[file.rel] for file in files}  # in discovery order
     for file in files:
@@ -157,11 +160,17 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
 PARALLEL_FROM = 400
 
 
-def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = False) -> list[Document]:
-    """Parse files, on every core when there are enough of them."""
+def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = False,
+           progress: Any = None) -> list[Document]:
+    """Parse files, on every core when there are enough of them; ``progress.advance(n)`` as they finish."""
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < PARALLEL_FROM or workers < 2 or os.environ.get("FSU_WORKERS") == "1":
-        return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
+        documents = []
+        for file, raw in items:
+            documents.append(_slimmed(load_file(file, raw, limit), slim))
+            if progress is not None:
+                progress.advance(1)
+        return documents
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -173,7 +182,11 @@ def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = 
             schema.check_document(kind, {}, "")
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-            parts = list(pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)))
+            parts = []
+            for part in pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)):
+                parts.append(part)
+                if progress is not None:
+                    progress.advance(len(part))
     except (OSError, RuntimeError):  # no processes to be had: do it here
         return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     return [document for part in parts for document in part]

@@ -23,7 +23,7 @@ class Result:
 
 
 def validate(root: Path, context: Context, only: list[str] | None = None,
-             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True) -> Result:
+             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True, progress=None) -> Result:
     """Check the whole repository; with ``only``, report just the findings in those files.
 
     ``only`` holds paths relative to the root: files, or folders ending in '/'.
@@ -61,7 +61,7 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
         if key == last["key"] and isinstance(last["findings"], list):
             return _report(last["findings"], [file.rel for file in files], only)
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
-                             slim=overlay is None)
+                             slim=overlay is None, progress=progress)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     place(findings, loaded.documents)
     findings.sort(key=Finding.sort_key)

@@ -63,8 +63,16 @@ def validate(
 
         paths = changed(root, changed_since)
         only = [p for p in paths if only is None or p in only]
-    result = run_validation(root, Context(as_of=day), only, overlay=overlay)
-    reporter = REPORTERS[format.value if format else default_format()](sys.stdout)
+    chosen = format.value if format else default_format()
+    from fsu_cli.cli._progress import Progress, wanted
+
+    progress = Progress() if wanted(sys.stderr, machine_readable=chosen != "text") else None
+    try:
+        result = run_validation(root, Context(as_of=day), only, overlay=overlay, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+    reporter = REPORTERS[chosen](sys.stdout)
     reporter.report(result.findings, Summary.of(result.findings, result.files))
     return exit_code(result.findings)
 
