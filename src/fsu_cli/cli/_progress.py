@@ -43,7 +43,7 @@ class Progress:
             self.bar.start()
             self.task = self.bar.add_task("files", total=self.total)
         if self.bar is not None:
-            self.bar.update(self.task, completed=self.done)
+            self.bar.update(self.task, completed=self.done, refresh=True)
             if self.done >= self.total:
                 self.close()
 
