@@ -198,3 +198,18 @@ def test_validate_changed_since_reports_only_changed_files(fsu, repo):
     assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.lines if line.startswith("data/")] == [SSU]
     assert fsu("validate", "--changed-since", "nope", "--repo", repo).exit_code == 2
+
+
+def test_an_edit_that_crashes_before_the_rename_leaves_the_old_file(fsu, repo, monkeypatch):
+    """Old file or new file, never half of one: fail the write between the temporary file and the rename."""
+    before = snapshot(repo)
+
+    def crash(*args):
+        raise OSError("the machine went down")
+
+    monkeypatch.setattr(os, "replace", crash)
+    result = fsu("member", "add", "ssu", "--name", "Ola Nordvik", "--organization", "lundheim",
+                 "--start", "2026-12-01", "--repo", repo)
+    assert result.exit_code == 3
+    assert snapshot(repo) == before
+    assert not [p for p in (repo / "data").rglob("*.tmp")]
