@@ -109,14 +109,6 @@ def literal(text: str, block: bool = False) -> Any:
 # --- the changes commands make -------------------------------------------------------------
 
 
-def _committee(loaded, name: str):
-    wanted = name.casefold()
-    for committee in loaded.repo.committees.values():
-        if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
-            return committee
-    raise UsageError(f"There is no committee '{name}'. Known committees: {', '.join(loaded.repo.committees)}.")
-
-
 def next_case_number(root: Path, committee_id: str, year: int) -> int:
     """One more than the highest number used, by any case file of that committee and year."""
     folder = root / "data" / "cases" / committee_id / str(year)
@@ -171,13 +163,19 @@ def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: st
         entry["time"] = time
     if location:
         entry["location"] = location
-    if len(meetings) and getattr(meetings[-1], "fa", None) is not None and meetings[-1].fa.flow_style():
-        entry.fa.set_flow_style()
+    _styled_like(meetings, entry)
     dates = [_as_date(m.get("date")) for m in meetings if hasattr(m, "get")]
     if day in dates:
         raise UsageError(f"There is already a meeting on {day.isoformat()}.")
     position = sum(1 for d in dates if d is not None and d < day)
     meetings.insert(position, entry)
+
+
+def _styled_like(entries: Any, entry: Any) -> None:
+    """A new list entry written the way its neighbours are: on one line ({...}) if they are."""
+    last = entries[-1] if len(entries) else None
+    if getattr(last, "fa", None) is not None and last.fa.flow_style():
+        entry.fa.set_flow_style()
 
 
 def _as_date(value: Any) -> Date | None:
@@ -208,8 +206,7 @@ def add_member(doc: Any, name: str, organization: str, start: Date, title: str |
         entry["email"] = email
     entry["start_date"] = start
     entry["end_date"] = None
-    if len(members) and getattr(members[-1], "fa", None) is not None and members[-1].fa.flow_style():
-        entry.fa.set_flow_style()
+    _styled_like(members, entry)
     members.append(entry)
 
 
@@ -229,8 +226,6 @@ def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date 
     if leadership is None:
         leadership = CommentedSeq()
         doc["leadership"] = leadership
-    flow = bool(len(leadership) and getattr(leadership[-1], "fa", None) is not None
-                and leadership[-1].fa.flow_style())
     for role, name in (("leader", leader), ("deputy", deputy)):
         if not name:
             continue
@@ -239,8 +234,7 @@ def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date 
         entry["name"] = name
         entry["start_date"] = start
         entry["end_date"] = end
-        if flow:
-            entry.fa.set_flow_style()
+        _styled_like(leadership, entry)
         leadership.append(entry)
 
 

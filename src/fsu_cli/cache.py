@@ -83,7 +83,7 @@ class Store:
                     pass
                 raise
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            return  # a cache that cannot be written (read-only home, full disk) only costs time
 
     def documents(self) -> dict[str, tuple]:
         value = self._read(self.documents_path)

@@ -178,6 +178,17 @@ class Repository:
         parsed = parse_case_ref(ref)
         return self.cases.get(parsed) if parsed else None
 
+    def committee_named(self, name: str) -> Committee:
+        """The committee with this id or short name (any letter case); UsageError naming the known ones."""
+        from fsu_cli.repo import UsageError
+
+        wanted = name.casefold()
+        for committee in self.committees.values():
+            if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
+                return committee
+        known = ", ".join(c.id for c in sorted(self.committees.values(), key=hierarchy))
+        raise UsageError(f"There is no committee '{name}'. Known committees: {known}.")
+
     def has_committee(self, committee_id: str) -> bool:
         return committee_id in self.committees or ("committee", committee_id) in self.placeholders
 
@@ -194,6 +205,15 @@ class Context:
     """What every check may depend on besides the data: today's date, fixed by --as-of."""
 
     as_of: Date
+
+
+_KIND_ORDER = ("partnership", "ssu", "working-committee", "secretariat", "fsu", "other")
+
+
+def hierarchy(committee: Committee) -> tuple:
+    """Partnership meeting first, then SSU, the working committees, and the FSUs; dissolved ones last."""
+    kind = committee.kind if committee.kind in _KIND_ORDER else "other"
+    return (_KIND_ORDER.index(kind), committee.dissolved is not None, committee.label.casefold())
 
 
 def case_number(committee: Committee | None, case: Case) -> str:

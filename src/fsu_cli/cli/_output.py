@@ -54,23 +54,9 @@ def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None) -> "Loa
 
 def select(loaded: "Loaded", name: str | None) -> list["Committee"]:
     """All committees, or the one named by id or short name (any letter case)."""
-    from fsu_cli.repo import UsageError
+    if name is not None:
+        return [loaded.repo.committee_named(name)]
+    from fsu_cli.model import hierarchy
 
-    committees = sorted(loaded.repo.committees.values(), key=_hierarchy)
-    if name is None:
-        return committees
-    wanted = name.casefold()
-    for committee in committees:
-        if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
-            return [committee]
-    known = ", ".join(c.id for c in committees)
-    raise UsageError(f"There is no committee '{name}'. Known committees: {known}.")
+    return sorted(loaded.repo.committees.values(), key=hierarchy)
 
-
-_KIND_ORDER = ("partnership", "ssu", "working-committee", "secretariat", "fsu", "other")
-
-
-def _hierarchy(committee: "Committee") -> tuple:
-    """Partnership meeting first, then SSU, the working committees, and the FSUs."""
-    kind = committee.kind if committee.kind in _KIND_ORDER else "other"
-    return (_KIND_ORDER.index(kind), committee.dissolved is not None, committee.label.casefold())

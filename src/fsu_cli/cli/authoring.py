@@ -63,6 +63,19 @@ def _loaded(repo: Path | None):
     return root, load_repository(root)
 
 
+def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None) -> str:
+    """Apply ``change`` to the committee's file (round trip), check the result, write it; returns the path."""
+    from fsu_cli.authoring import Change, read_document
+    from fsu_cli.model import Context
+    from fsu_cli.yamlio import dump_roundtrip
+
+    rel = committee.source.path
+    doc = read_document(root, rel)
+    change(doc)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)), allow)
+    return rel
+
+
 @new_app.command("case")
 @guarded
 def new_case(
@@ -77,13 +90,13 @@ def new_case(
     debug: DebugOption = False,
 ) -> int:
     """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
-    from fsu_cli.authoring import Change, _committee, case_text, create_exclusively, next_case_number, parse_day
+    from fsu_cli.authoring import Change, case_text, create_exclusively, next_case_number, parse_day
     from fsu_cli.model import Context, case_label
     from fsu_cli.repo import UsageError
 
 
     root, loaded = _loaded(repo)
-    target = _committee(loaded, committee)
+    target = loaded.repo.committee_named(committee)
     day = parse_day(meeting, "--meeting")
     if target.meeting_on(day) is None:
         raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
@@ -126,17 +139,12 @@ def new_meeting(
     debug: DebugOption = False,
 ) -> int:
     """Add a meeting to a committee's meeting list, in date order."""
-    from fsu_cli.authoring import Change, _committee, add_meeting, parse_day, read_document
-    from fsu_cli.model import Context
-    from fsu_cli.yamlio import dump_roundtrip
+    from fsu_cli.authoring import add_meeting, parse_day
 
     root, loaded = _loaded(repo)
-    target = _committee(loaded, committee)
     day = parse_day(date, "The meeting date")
-    rel = target.source.path
-    doc = read_document(root, rel)
-    add_meeting(doc, day, status.value, location, time)
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                          lambda doc: add_meeting(doc, day, status.value, location, time))
     print(f"Added the meeting on {day.isoformat()} to {rel}.")
     return 0
 
@@ -156,20 +164,16 @@ def member_add(
     debug: DebugOption = False,
 ) -> int:
     """Add a member who represents an organization, from a start date."""
-    from fsu_cli.authoring import Change, _committee, add_member, parse_day, read_document
-    from fsu_cli.model import Context
+    from fsu_cli.authoring import add_member, parse_day
     from fsu_cli.repo import UsageError
-    from fsu_cli.yamlio import dump_roundtrip
 
     root, loaded = _loaded(repo)
-    target = _committee(loaded, committee)
+    target = loaded.repo.committee_named(committee)
     if organization not in loaded.repo.organizations:
         raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
                          f"Known organizations: {', '.join(loaded.repo.organizations)}.")
-    rel = target.source.path
-    doc = read_document(root, rel)
-    add_member(doc, name, organization, parse_day(start, "--start"), title, email)
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    day = parse_day(start, "--start")
+    rel = _edit_committee(root, target, as_of, lambda doc: add_member(doc, name, organization, day, title, email))
     print(f"Added {name} ({organization}) to {rel}.")
     return 0
 
@@ -186,16 +190,12 @@ def member_end(
     debug: DebugOption = False,
 ) -> int:
     """End a membership on a date (the entry is kept, with its end date)."""
-    from fsu_cli.authoring import Change, _committee, end_member, parse_day, read_document
-    from fsu_cli.model import Context
-    from fsu_cli.yamlio import dump_roundtrip
+    from fsu_cli.authoring import end_member, parse_day
 
     root, loaded = _loaded(repo)
-    target = _committee(loaded, committee)
-    rel = target.source.path
-    doc = read_document(root, rel)
-    end_member(doc, name, parse_day(date, "--date"))
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    day = parse_day(date, "--date")
+    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                          lambda doc: end_member(doc, name, day))
     print(f"Ended the membership of {name} in {rel}.")
     return 0
 
@@ -217,22 +217,17 @@ def elect(
     debug: DebugOption = False,
 ) -> int:
     """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules."""
-    from fsu_cli.authoring import Change, _committee, add_terms, parse_day, read_document
+    from fsu_cli.authoring import add_terms, parse_day
     from fsu_cli.dates import add_years, day_before
     from fsu_cli.mandates import mandate_in_force, rule_int
-    from fsu_cli.model import Context
-    from fsu_cli.yamlio import dump_roundtrip
 
     root, loaded = _loaded(repo)
-    target = _committee(loaded, committee)
+    target = loaded.repo.committee_named(committee)
     first = parse_day(start, "--start")
     years = rule_int(mandate_in_force(loaded.repo, target.id, first), "leadership", "term_years")
     last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
-    rel = target.source.path
-    doc = read_document(root, rel)
-    add_terms(doc, leader, deputy, first, last)
     allow = (lambda f: f.code >= "FSU300") if force else None
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)), allow)
+    rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
     period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
     print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
     return 0

@@ -19,14 +19,6 @@ from fsu_cli.repo import UsageError
 from fsu_cli.rules.seats import in_office
 
 
-def _committee(repo: Repository, name: str) -> Committee:
-    wanted = name.casefold()
-    for committee in repo.committees.values():
-        if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
-            return committee
-    raise UsageError(f"There is no committee '{name}'. Known committees: {', '.join(repo.committees)}.")
-
-
 def _date(text: str, what: str) -> Date:
     try:
         return Date.fromisoformat(text)
@@ -203,7 +195,7 @@ def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bo
 
 
 def meeting_document(repo: Repository, committee_name: str, day_text: str, public: bool, minutes: bool) -> dict:
-    committee = _committee(repo, committee_name)
+    committee = repo.committee_named(committee_name)
     day = _date(day_text, "The meeting date")
     meeting = _meeting(committee, day)
     members = _member_rows(repo, committee, day)
@@ -228,7 +220,7 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
 
 
 def report_document(repo: Repository, committee_name: str, year: int, as_of: Date, public: bool) -> dict:
-    committee = _committee(repo, committee_name)
+    committee = repo.committee_named(committee_name)
     first, last = Date(year, 1, 1), Date(year, 12, 31)
     end = min(last, as_of, committee.dissolved or last)
     mandate = mandate_in_force(repo, committee.id, end) or mandate_in_force(repo, committee.id, first)
@@ -299,7 +291,7 @@ def _advice_nb(repo: Repository, advice) -> str:
 
 
 def members_document(repo: Repository, committee_name: str, as_of: Date, public: bool) -> dict:
-    committee = _committee(repo, committee_name)
+    committee = repo.committee_named(committee_name)
     return {
         **_base(repo, committee, f"Medlemmer i {committee.name or committee.label}", public),
         "document": "Medlemsliste",
