@@ -132,3 +132,30 @@ def test_ci_examples_are_valid_yaml_that_run_fsu_validate(example):
     text = (PROJECT / "examples" / example).read_text(encoding="utf-8")
     YAML(typ="safe").load(text)
     assert "fsu validate" in text
+
+
+def test_git_commands_work_for_a_governance_repository_in_a_subfolder(fsu, tmp_path):
+    top = tmp_path / "kommunen"
+    governance = top / "styring" / "helsefellesskap"
+    governance.mkdir(parents=True)
+    shutil.copy(PROJECT / "fsu.yaml", governance / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", governance / "data")
+    (top / "annet.txt").write_text("andre filer\n", encoding="utf-8")
+    git(top, "init", "-q", "-b", "main")
+    git(top, "config", "user.email", "a@example.org")
+    git(top, "config", "user.name", "A")
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "start")
+    case = governance / "data/cases/ssu/2024/01.yaml"
+    edit(case, "kind: decision", "kind: beslutning")
+    assert fsu("validate", "--staged", "--repo", governance).exit_code == 0
+    git(top, "add", "-A")
+    staged = fsu("validate", "--staged", "--repo", governance)
+    assert staged.exit_code == 1 and staged.lines[0].startswith("data/cases/ssu/2024/01.yaml:6:7: FSU105")
+    changed = fsu("validate", "--changed-since", "HEAD", "--repo", governance)
+    assert changed.lines[-1] == "1 file checked: 1 error."
+    git(top, "commit", "-q", "-m", "endring")
+    described = fsu("diff", "HEAD~1", "HEAD", "--repo", governance)
+    assert described.exit_code == 0
+    assert described.lines[-2:] == ["SSU – Strategisk samarbeidsutvalg",
+                                    "  - Case kind changed: SSU sak 01-2024: decision → beslutning."]

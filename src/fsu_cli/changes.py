@@ -210,6 +210,10 @@ def _case_lines(old: Repository, new: Repository):
             yield case.committee, f"Case decided: {_label(new, case)} {case.title} ({outcome}, {_d(case.decision_date)})."
         elif before.decision != case.decision and case.decision is not None:
             yield case.committee, f"Decision changed: {_label(new, case)} {case.title}."
+        for field_name in ("title", "kind"):
+            old_value, new_value = getattr(before, field_name), getattr(case, field_name)
+            if old_value != new_value:
+                yield case.committee, f"Case {field_name} changed: {_label(new, case)}: {old_value} → {new_value}."
         if before.meeting != case.meeting:
             yield case.committee, f"Case moved to another meeting: {_label(new, case)} {_d(before.meeting)} → " \
                                   f"{_d(case.meeting)}."

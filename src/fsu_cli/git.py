@@ -25,18 +25,26 @@ def _git(root: Path, *args: str, input: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def prefix(root: Path) -> str:
-    """Where the governance repository sits inside the git repository ('' at its top)."""
+def _top(root: Path) -> tuple[Path, str]:
+    """The git repository's top folder, and where the governance repository sits in it ('' at the top)."""
     try:
         top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     except UsageError:
         raise UsageError(f"{root} is not inside a git repository.") from None
     rel = root.resolve().relative_to(top).as_posix()
-    return "" if rel == "." else rel + "/"
+    return top, "" if rel == "." else rel + "/"
 
 
-def _data_paths(root: Path) -> list[str]:
-    return ["fsu.yaml", "data"]
+def _pathspecs(where: str) -> list[str]:
+    return [where + "fsu.yaml", where + "data"]
+
+
+def _records(listing: bytes, where: str):
+    """(metadata, path relative to the governance repository) from git's -z listings of full paths."""
+    for record in listing.split(b"\0"):
+        if record:
+            meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
+            yield meta.split(), path[len(where):] if path.startswith(where) else path
 
 
 def _blobs(root: Path, shas: list[str]) -> list[bytes]:
@@ -72,48 +80,34 @@ def _working_files(root: Path) -> list[str]:
 
 def staged_overlay(root: Path) -> Overlay:
     """The data as it is in the git index."""
-    where = prefix(root)
-    listing = _git(root, "ls-files", "-s", "-z", "--", *_data_paths(root))
-    entries = []
-    for record in listing.split(b"\0"):
-        if not record:
-            continue
-        meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
-        _, sha, stage = meta.split()
-        if stage == "0":
-            entries.append((path[len(where):] if path.startswith(where) else path, sha))
-    return _overlay(root, entries, _working_files(root))
+    top, where = _top(root)
+    listing = _git(top, "ls-files", "-s", "-z", "--", *_pathspecs(where))
+    entries = [(rel, meta[1]) for meta, rel in _records(listing, where) if meta[2] == "0"]
+    return _overlay(top, entries, _working_files(root))
 
 
 def revision_overlay(root: Path, revision: str) -> Overlay:
     """The data as it is in a commit (a branch, tag or commit id)."""
-    where = prefix(root)
-    _git(root, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
-    listing = _git(root, "ls-tree", "-r", "-z", revision, "--", *[where + p for p in _data_paths(root)])
-    entries = []
-    for record in listing.split(b"\0"):
-        if not record:
-            continue
-        meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
-        _, kind, sha = meta.split()
-        if kind == "blob":
-            entries.append((path[len(where):] if path.startswith(where) else path, sha))
-    return _overlay(root, entries, _working_files(root))
+    top, where = _top(root)
+    _git(top, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", revision, "--", *_pathspecs(where))
+    entries = [(rel, meta[2]) for meta, rel in _records(listing, where) if meta[1] == "blob"]
+    return _overlay(top, entries, _working_files(root))
 
 
 def changed_since(root: Path, revision: str) -> list[str]:
     """Data files changed, added or removed since a commit, in the working tree (untracked ones included)."""
-    where = prefix(root)
-    _git(root, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
-    changed = _git(root, "diff", "--name-only", "-z", revision, "--", *_data_paths(root))
-    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", *_data_paths(root))
+    top, where = _top(root)
+    _git(top, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
+    changed = _git(top, "diff", "--name-only", "-z", revision, "--", *_pathspecs(where))
+    untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *_pathspecs(where))
     paths = {p.decode("utf-8", "surrogateescape") for p in (changed + b"\0" + untracked).split(b"\0") if p}
     return sorted(p[len(where):] if p.startswith(where) else p for p in paths)
 
 
 def default_base(root: Path) -> str:
     """The merge base of HEAD with the main branch (main, master, or the remote's default)."""
-    prefix(root)  # a clear error outside git
+    _top(root)  # a clear error outside git
     for candidate in ("origin/HEAD", "origin/main", "main", "origin/master", "master"):
         try:
             _git(root, "rev-parse", "--verify", "--quiet", candidate + "^{commit}")
