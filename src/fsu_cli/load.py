@@ -67,12 +67,12 @@ def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT
     if data is None:
         return _broken(file, text, _empty(file))
     if not isinstance(data, dict):
-        return _broken(file, text, syntax.NOT_A_MAPPING.finding(
+        return Document(file, text, None, [syntax.NOT_A_MAPPING.finding(
             file.rel,
             f"The file holds {'a list' if isinstance(data, list) else 'a single value'}, "
             "not a record of keys and values.",
             "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
-            line=1, column=1))
+            line=1, column=1)] + personal)
     return Document(file, text, data, schema.check_document(file.kind, data, file.rel) + personal)
 
 

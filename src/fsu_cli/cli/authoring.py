@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from types import SimpleNamespace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -91,7 +92,7 @@ def new_case(
 ) -> int:
     """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
     from fsu_cli.authoring import Change, case_text, create_exclusively, next_case_number, parse_day
-    from fsu_cli.model import Context, case_label
+    from fsu_cli.model import Context, case_number
     from fsu_cli.repo import UsageError
 
 
@@ -114,16 +115,8 @@ def new_case(
             number += 1
             text = case_text(target.id, day.year, number, day, title, kind.value, officer)
             rel = f"data/cases/{target.id}/{day.year}/{number:02d}.yaml"
-    label = case_label(target, _Numbered(target.id, day.year, number))
-    print(f"{label}: {rel}")
+    print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
-
-
-class _Numbered:
-    """Just enough of a case for its label."""
-
-    def __init__(self, committee: str, year: int, number: int):
-        self.committee, self.year, self.number = committee, year, number
 
 
 @new_app.command("meeting")
