@@ -213,3 +213,15 @@ def test_an_edit_that_crashes_before_the_rename_leaves_the_old_file(fsu, repo, m
     assert result.exit_code == 3
     assert snapshot(repo) == before
     assert not [p for p in (repo / "data").rglob("*.tmp")]
+
+
+def test_new_case_files_follow_the_committees_naming_style(fsu, tmp_path):
+    from test_contract import contract_repository
+
+    root = contract_repository(tmp_path / "vestfold")  # cases named 3.yaml, 20.yaml, 45.yaml
+    edit(root / "data/committees/ssu.yaml", "  - date: 2024-11-28\n    status: held\n",
+         "  - date: 2024-11-28\n    status: held\n  - date: 2025-02-13\n    status: planned\n")
+    result = fsu("new", "case", "ssu", "--meeting", "2025-02-13", "--title", "Første sak i 2025", "--repo", root)
+    assert result.lines == ["SSU sak 01-2025: data/cases/ssu/2025/1.yaml"]
+    nxt = fsu("new", "case", "ssu", "--meeting", "2024-11-28", "--title", "Etter sak 45", "--repo", root)
+    assert nxt.lines == ["SSU sak 46-2024: data/cases/ssu/2024/46.yaml"]

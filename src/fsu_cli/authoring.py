@@ -116,6 +116,19 @@ def next_case_number(root: Path, committee_id: str, year: int) -> int:
     return max(used, default=0) + 1
 
 
+def case_file_name(root: Path, committee_id: str, number: int) -> str:
+    """The file name for a case number, in the style the committee's case files already use.
+
+    Zero-padded to two digits ('07.yaml') unless the committee's files are written
+    without padding ('7.yaml').
+    """
+    folder = root / "data" / "cases" / committee_id
+    stems = [p.stem for p in folder.glob("*/*.yaml") if p.stem.isdigit()] if folder.is_dir() else []
+    unpadded = any(len(stem) == 1 for stem in stems)
+    padded = any(len(stem) >= 2 and stem.startswith("0") for stem in stems)
+    return f"{number}.yaml" if unpadded and not padded else f"{number:02d}.yaml"
+
+
 def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
               officer: str | None) -> str:
     """A new case file with a commented skeleton."""

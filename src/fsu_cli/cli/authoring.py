@@ -91,7 +91,7 @@ def new_case(
     debug: DebugOption = False,
 ) -> int:
     """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
-    from fsu_cli.authoring import Change, case_text, create_exclusively, next_case_number, parse_day
+    from fsu_cli.authoring import Change, case_file_name, case_text, create_exclusively, next_case_number, parse_day
     from fsu_cli.model import Context, case_number
     from fsu_cli.repo import UsageError
 
@@ -105,7 +105,7 @@ def new_case(
     context = Context(parse_as_of(as_of))
     number = next_case_number(root, target.id, day.year)
     text = case_text(target.id, day.year, number, day, title, kind.value, officer)
-    rel = f"data/cases/{target.id}/{day.year}/{number:02d}.yaml"
+    rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
     _apply(root, [Change(rel, text, new=True)], context, write=False)
     for _ in range(1000):
         try:
@@ -114,7 +114,7 @@ def new_case(
         except FileExistsError:  # another run took this number meanwhile
             number += 1
             text = case_text(target.id, day.year, number, day, title, kind.value, officer)
-            rel = f"data/cases/{target.id}/{day.year}/{number:02d}.yaml"
+            rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
     print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
 
