@@ -38,15 +38,15 @@ def _main(
     """Keep the governance of a health community (helsefellesskap) as checked YAML in git."""
 
 
-from fsu_cli.cli import (  # noqa: E402,F401  (registers the commands)
-    authoring as _authoring,
-    diff as _diff,
+from fsu_cli.cli import (  # noqa: E402,F401,I001  (registers the commands, in the order help lists them)
+    validate as _validate,
     leaders as _leaders,
     meetings as _meetings,
-    render as _render,
-    rules as _rules,
     status as _status,
-    validate as _validate,
+    diff as _diff,
+    render as _render,
+    authoring as _authoring,
+    rules as _rules,
 )
 
 

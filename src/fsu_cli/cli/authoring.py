@@ -15,8 +15,8 @@ from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, pa
 
 new_app = typer.Typer(help="Add a case or a meeting.", no_args_is_help=True)
 member_app = typer.Typer(help="Add a member to a committee, or end a membership.", no_args_is_help=True)
-app.add_typer(new_app, name="new")
-app.add_typer(member_app, name="member")
+app.add_typer(new_app, name="new", rich_help_panel="Change the data")
+app.add_typer(member_app, name="member", rich_help_panel="Change the data")
 
 CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short name.", show_default=False)]
 
@@ -193,7 +193,7 @@ def member_end(
     return 0
 
 
-@app.command()
+@app.command(rich_help_panel="Change the data")
 @guarded
 def elect(
     committee: CommitteeArg,
@@ -226,7 +226,7 @@ def elect(
     return 0
 
 
-@app.command()
+@app.command(rich_help_panel="Change the data")
 @guarded
 def decide(
     ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
@@ -270,7 +270,7 @@ def decide(
     return 0
 
 
-@app.command()
+@app.command(rich_help_panel="Change the data")
 @guarded
 def init(
     folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new or empty folder.", show_default=False)],

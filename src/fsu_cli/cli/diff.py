@@ -17,7 +17,7 @@ class DiffFormat(str, Enum):
     md = "md"
 
 
-@app.command()
+@app.command(rich_help_panel="Overview")
 @guarded
 def diff(
     base: Annotated[Optional[str], typer.Argument(help="The git revision to compare from. Default: where this "

@@ -19,7 +19,7 @@ YearOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(rich_help_panel="Overview")
 @guarded
 def leaders(
     committee: CommitteeArgument = None,

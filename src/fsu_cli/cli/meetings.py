@@ -16,7 +16,7 @@ _VERDICT_STYLE = {
 }
 
 
-@app.command()
+@app.command(rich_help_panel="Overview")
 @guarded
 def meetings(
     committee: CommitteeArgument = None,

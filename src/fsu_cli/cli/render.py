@@ -16,7 +16,7 @@ render_app = typer.Typer(
     help="Make documents from the data: case papers, mandates, agendas, minutes, annual reports, member lists.",
     no_args_is_help=True,
 )
-app.add_typer(render_app, name="render")
+app.add_typer(render_app, name="render", rich_help_panel="Documents")
 
 
 class DocumentFormat(str, Enum):

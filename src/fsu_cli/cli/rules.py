@@ -10,7 +10,7 @@ from fsu_cli.cli import app
 from fsu_cli.cli._common import DebugOption, guarded
 
 
-@app.command("rules")
+@app.command("rules", rich_help_panel="Reference")
 @guarded
 def list_rules(debug: DebugOption = False) -> int:
     """List every finding code with its severity and what it means."""
@@ -21,7 +21,7 @@ def list_rules(debug: DebugOption = False) -> int:
     return 0
 
 
-@app.command()
+@app.command(rich_help_panel="Reference")
 @guarded
 def explain(
     code: Annotated[str, typer.Argument(help="A finding code, such as FSU101.", show_default=False)],

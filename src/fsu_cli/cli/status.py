@@ -6,7 +6,7 @@ from fsu_cli.cli import app
 from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 
-@app.command()
+@app.command(rich_help_panel="Overview")
 @guarded
 def status(
     repo: RepoOption = None,

@@ -19,7 +19,7 @@ from fsu_cli.cli._common import (
 )
 
 
-@app.command()
+@app.command(rich_help_panel="Check")
 @guarded
 def validate(
     files: Annotated[
