@@ -99,7 +99,7 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     ``slim`` drops the long texts of cases, which only documents need (validation of a
     very large repository then fits in far less memory).
     """
-    files, findings = discovered or discover(root)
+    files, findings = discovered or discover(root, cases=kinds is None or "case" in kinds)
     findings = list(findings)
     overlay = overlay or {}
     if overlay:

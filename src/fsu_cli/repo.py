@@ -55,13 +55,16 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     )
 
 
-def discover(root: Path) -> tuple[list[DataFile], list[Finding]]:
-    """Every data file fsu reads, in a stable order, and warnings for YAML files it would miss."""
+def discover(root: Path, cases: bool = True) -> tuple[list[DataFile], list[Finding]]:
+    """Every data file fsu reads, in a stable order, and warnings for YAML files it would miss.
+
+    Without ``cases``, data/cases/ is not walked (for commands that need no case).
+    """
     files = [DataFile(root / CONFIG_FILE, CONFIG_FILE, "config")]
     findings: list[Finding] = []
     data = root / "data"
     if data.is_dir():
-        _walk(root, str(data), "data", (), files, findings)
+        _walk(root, str(data), "data", (), files, findings, skip=() if cases else ("data/cases",))
     return files, findings
 
 
@@ -69,7 +72,7 @@ _EXPECTED = {"committees": "committee", "mandates": "mandate", "cases": "case"}
 
 
 def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], files: list[DataFile],
-          findings: list[Finding]) -> None:
+          findings: list[Finding], skip: tuple[str, ...] = ()) -> None:
     """One folder under data/, with os.scandir (a large repository has tens of thousands of files)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -80,6 +83,8 @@ def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], file
         if name.startswith("."):
             continue
         rel = f"{rel_folder}/{name}"
+        if rel in skip:
+            continue
         if entry.is_symlink() and not _inside(Path(entry.path), root):
             what = "folder" if entry.is_dir() else "file"
             if entry.is_dir() or name.endswith((".yaml", ".yml")):
@@ -88,7 +93,7 @@ def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], file
                     f"Copy the {what} into the repository instead of linking to it."))
             continue
         if entry.is_dir(follow_symlinks=False):
-            _walk(root, entry.path, rel, parts + (name,), files, findings)
+            _walk(root, entry.path, rel, parts + (name,), files, findings, skip)
         elif name.endswith((".yaml", ".yml")):
             kind = _kind(parts, name, _EXPECTED)
             if kind is None:
