@@ -232,8 +232,12 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
                          "cases": _meeting_cases(repo, committee, meeting.date, public)})
     joined = [m for m in committee.members if m.start and first <= m.start <= last]
     left = [m for m in committee.members if m.end and first <= m.end <= last]
-    terms = [t for t in leadership_terms(repo, committee) if t.start <= last and (t.end is None or t.end >= first)]
-    advice = next_term(repo, committee, end) if committee.dissolved is None or committee.dissolved > last else None
+    all_terms = leadership_terms(repo, committee)
+    terms = [t for t in all_terms if t.start <= last and (t.end is None or t.end >= first)]
+    # advice only while the next term is still to be chosen (not for a year long past)
+    undecided = bool(all_terms) and not any(t.start > last for t in all_terms)
+    still_running = committee.dissolved is None or committee.dissolved > last
+    advice = next_term(repo, committee, end) if undecided and still_running else None
     return {
         **_base(repo, committee, f"Årsrapport {year} for {committee.name or committee.label}", public),
         "document": "Årsrapport",
