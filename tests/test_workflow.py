@@ -159,3 +159,16 @@ def test_git_commands_work_for_a_governance_repository_in_a_subfolder(fsu, tmp_p
     assert described.exit_code == 0
     assert described.lines[-2:] == ["SSU – Strategisk samarbeidsutvalg",
                                     "  - Case kind changed: SSU sak 01-2024: decision → beslutning."]
+
+
+def test_validate_finds_the_repository_from_the_files_named(fsu, tmp_path):
+    """As a pre-commit hook runs it: from the top of a git repository, data in a subfolder."""
+    governance = tmp_path / "styring"
+    governance.mkdir()
+    shutil.copy(PROJECT / "fsu.yaml", governance / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", governance / "data")
+    edit(governance / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    result = fsu("validate", "styring/data/cases/ssu/2024/01.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.lines[0].startswith("data/cases/ssu/2024/01.yaml:6:7: FSU105")
+    assert fsu("validate", cwd=tmp_path).exit_code == 2  # no files named: nothing to go by

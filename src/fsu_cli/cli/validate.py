@@ -47,11 +47,10 @@ def validate(
     """
     from fsu_cli.findings import REPORTERS, Summary, default_format, exit_code
     from fsu_cli.model import Context
-    from fsu_cli.repo import find_root
     from fsu_cli.validate import validate as run_validation
 
     day = parse_as_of(as_of)
-    root = find_root(explicit=repo)
+    root = _root_for(repo, files)
     only = _selection(root, files) if files else None
     overlay = None
     if staged:
@@ -75,6 +74,22 @@ def validate(
     reporter = REPORTERS[chosen](sys.stdout)
     reporter.report(result.findings, Summary.of(result.findings, result.files))
     return exit_code(result.findings)
+
+
+def _root_for(repo: Path | None, files: list[Path] | None) -> Path:
+    """--repo, else the nearest fsu.yaml above the current folder, else above the first file named.
+
+    The last covers a pre-commit hook run from the top of a git repository whose
+    governance data sits in a subfolder.
+    """
+    from fsu_cli.repo import UsageError, find_root
+
+    try:
+        return find_root(explicit=repo)
+    except UsageError:
+        if repo is not None or not files:
+            raise
+        return find_root(start=files[0].resolve().parent)
 
 
 def _selection(root: Path, files: list[Path]) -> list[str]:
