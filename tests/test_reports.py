@@ -144,3 +144,19 @@ def test_reports_warn_when_files_have_errors(fsu, small):
     result = fsu("leaders", "--repo", small)
     assert result.exit_code == 0
     assert "1 file(s) have errors" in result.stderr
+
+
+def test_status_tracks_evaluations_presented_in_cases(fsu, small, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    edit(small / "data/mandates/fsu-2023.yaml", "  reporting: {to: ssu, every_months: 12}",
+         "  reporting: {to: ssu, every_months: 12}\n  evaluation_every_months: 12")
+    table = rows(fsu("status", "--repo", small).stdout)
+    assert ["01.01.2024", "FSU", "OVERDUE evaluation due 01.01.2024 (none presented yet)"] in table
+    edit(small / "data/committees/ssu.yaml", "  - {date: 2022-12-01, status: held}",
+         "  - {date: 2022-12-01, status: held}\n  - {date: 2026-02-05, status: held}")
+    (small / "data/cases/ssu/2026").mkdir(parents=True)
+    (small / "data/cases/ssu/2026/01.yaml").write_text(
+        "committee: ssu\nyear: 2026\nnumber: 1\nmeeting: 2026-02-05\ntitle: Evaluering av FSU\n"
+        "kind: information\nevaluates: fsu\ndecision: {date: 2026-02-05, outcome: adopted}\n", encoding="utf-8")
+    table = rows(fsu("status", "--repo", small).stdout)
+    assert ["05.02.2027", "FSU", "evaluation due 05.02.2027 (last presented 05.02.2026)"] in table

@@ -145,6 +145,7 @@ class Case:
     decision_date: Date | None
     exemption: dict | None
     reports_for: list[str]  # the committees whose report this case receives
+    evaluates: list[str]  # the committees whose evaluation this case presents
     source: Source
     data: dict = field(repr=False)
 
@@ -370,6 +371,7 @@ def build_case(data: dict, source: Source) -> Case:
         decision_date=_date(mapping("decision") or {}, "date"),
         exemption=mapping("exemption"),
         reports_for=_strings(data, "reports_for"),
+        evaluates=_strings(data, "evaluates"),
         source=source,
         data=data,
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fsu_cli.dates import add_months, add_years, day_before, months_between, norwegian_date
+from fsu_cli.dates import add_months, add_years, day_before, norwegian_date
 from fsu_cli.leadership import advice_sentence, leadership_terms, next_term, term_in_office
 from fsu_cli.mandates import exists_on, mandate_in_force, rule, rule_int, rule_text
 from fsu_cli.model import Case, Committee, Date, Repository, case_label
@@ -136,13 +136,14 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
                                   overdue=due < today))
         evaluation = rule_int(mandate, "evaluation_every_months")
         if evaluation is not None and evaluation > 0:
-            periods = max(1, -(-months_between(start, today) // evaluation))
-            due = add_months(start, evaluation * periods)
-            while due < today:
-                due = add_months(due, evaluation)
+            presented = sorted(d for c in repo.all_cases if committee.id in c.evaluates
+                               if (d := _delivered(c)) is not None and d <= today)
+            due = add_months(presented[-1] if presented else start, evaluation)
             if due <= horizon:
-                items.append(Item(due, committee.label,
-                                  f"evaluation of the work due by {norwegian_date(due)} (every {evaluation} months)"))
+                since = (f"last presented {norwegian_date(presented[-1])}" if presented
+                         else "none presented yet")
+                items.append(Item(due, committee.label, f"evaluation due {norwegian_date(due)} ({since})",
+                                  overdue=due < today))
     return items
 
 

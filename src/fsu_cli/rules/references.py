@@ -405,11 +405,12 @@ def _cases(repo: Repository) -> Iterator[Finding]:
         committee = repo.committees.get(case.committee) if case.committee else None
         if case.committee and not repo.has_committee(case.committee):
             yield _unknown_committee(repo, path, ("committee",), case.committee, "handles the case")
-        raw = case.data.get("reports_for")
-        for i, committee_id in enumerate(case.reports_for):
-            if not repo.has_committee(committee_id):
-                pointer = ("reports_for", i) if isinstance(raw, list) else ("reports_for",)
-                yield _unknown_committee(repo, path, pointer, committee_id, "the report is from")
+        for key, role in (("reports_for", "the report is from"), ("evaluates", "the evaluation is of")):
+            raw = case.data.get(key)
+            for i, committee_id in enumerate(getattr(case, key)):
+                if not repo.has_committee(committee_id):
+                    pointer = (key, i) if isinstance(raw, list) else (key,)
+                    yield _unknown_committee(repo, path, pointer, committee_id, role)
         if committee is not None and case.meeting is not None and committee.meeting_on(case.meeting) is None:
             dates = ", ".join(m.date.isoformat() for m in committee.meetings if m.date and m.date.year == case.meeting.year)
             yield UNKNOWN_MEETING.finding(
