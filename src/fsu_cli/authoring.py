@@ -163,25 +163,33 @@ def case_text(committee_id: str, year: int, number: int, meeting: Date, title: s
 
 
 def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: str | None) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    meetings = doc.get("meetings")
-    if meetings is None:
-        meetings = CommentedSeq()
-        doc["meetings"] = meetings
-    entry = CommentedMap()
-    entry["date"] = day
-    entry["status"] = status
-    if time:
-        entry["time"] = time
-    if location:
-        entry["location"] = location
-    _styled_like(meetings, entry)
+    meetings = _list(doc, "meetings")
     dates = [_as_date(m.get("date")) for m in meetings if hasattr(m, "get")]
     if day in dates:
         raise UsageError(f"There is already a meeting on {day.isoformat()}.")
     position = sum(1 for d in dates if d is not None and d < day)
-    meetings.insert(position, entry)
+    meetings.insert(position, _entry(meetings, date=day, status=status, time=time or None, location=location or None))
+
+
+def _list(doc: Any, key: str) -> Any:
+    """The document's list under ``key``, created empty if it is missing."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    if doc.get(key) is None:
+        doc[key] = CommentedSeq()
+    return doc[key]
+
+
+def _entry(entries: Any, keep_none: tuple[str, ...] = (), **values: Any) -> Any:
+    """A new list entry in the given key order, leaving out empty optional values, styled like its neighbours."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = CommentedMap()
+    for key, value in values.items():
+        if value is not None or key in keep_none:
+            entry[key] = value
+    _styled_like(entries, entry)
+    return entry
 
 
 def _styled_like(entries: Any, entry: Any) -> None:
@@ -201,26 +209,12 @@ def _as_date(value: Any) -> Date | None:
 
 
 def add_member(doc: Any, name: str, organization: str, start: Date, title: str | None, email: str | None) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    members = doc.get("members")
-    if members is None:
-        members = CommentedSeq()
-        doc["members"] = members
+    members = _list(doc, "members")
     for member in members:
         if hasattr(member, "get") and member.get("name") == name and member.get("end_date") in (None, ""):
             raise UsageError(f"{name} is already a member (with no end date).")
-    entry = CommentedMap()
-    entry["name"] = name
-    entry["organization"] = organization
-    if title:
-        entry["title"] = title
-    if email:
-        entry["email"] = email
-    entry["start_date"] = start
-    entry["end_date"] = None
-    _styled_like(members, entry)
-    members.append(entry)
+    members.append(_entry(members, ("end_date",), name=name, organization=organization, title=title or None,
+                          email=email or None, start_date=start, end_date=None))
 
 
 def end_member(doc: Any, name: str, day: Date) -> None:
@@ -233,22 +227,11 @@ def end_member(doc: Any, name: str, day: Date) -> None:
 
 
 def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date | None) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    leadership = doc.get("leadership")
-    if leadership is None:
-        leadership = CommentedSeq()
-        doc["leadership"] = leadership
+    leadership = _list(doc, "leadership")
     for role, name in (("leader", leader), ("deputy", deputy)):
-        if not name:
-            continue
-        entry = CommentedMap()
-        entry["role"] = role
-        entry["name"] = name
-        entry["start_date"] = start
-        entry["end_date"] = end
-        _styled_like(leadership, entry)
-        leadership.append(entry)
+        if name:
+            leadership.append(_entry(leadership, ("end_date",), role=role, name=name, start_date=start,
+                                     end_date=end))
 
 
 def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: bool) -> None:
