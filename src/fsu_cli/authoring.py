@@ -168,7 +168,8 @@ def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: st
     if day in dates:
         raise UsageError(f"There is already a meeting on {day.isoformat()}.")
     position = sum(1 for d in dates if d is not None and d < day)
-    meetings.insert(position, _entry(meetings, date=day, status=status, time=time or None, location=location or None))
+    entry = _entry(meetings, date=day, status=status, time=time or None, location=location or None)
+    meetings.insert(position, entry)
 
 
 def _list(doc: Any, key: str) -> Any:
