@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fsu_cli.cli import app
+from fsu_cli.cli.app import app
 
 PROJECT = Path(__file__).resolve().parent.parent
 # The date the example community is written for; every test runs "on" it.

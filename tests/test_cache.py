@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import fsu_cli.load
+import fsu_cli.check.load
 from conftest import AS_OF, EXAMPLE_FILES, edit
 
 
@@ -20,13 +20,13 @@ from conftest import AS_OF, EXAMPLE_FILES, edit
 def parses(monkeypatch):
     """Counts the files actually parsed (not taken from the cache)."""
     seen: list[str] = []
-    real = fsu_cli.load.load_file
+    real = fsu_cli.check.load.load_file
 
     def counting(file, *args):
         seen.append(file.rel)
         return real(file, *args)
 
-    monkeypatch.setattr(fsu_cli.load, "load_file", counting)
+    monkeypatch.setattr(fsu_cli.check.load, "load_file", counting)
     return seen
 
 
@@ -78,9 +78,9 @@ def test_a_corrupt_cache_is_ignored_and_replaced(fsu, community, parses):
 
 def test_a_cache_from_another_version_of_fsu_is_not_used(fsu, community, parses, monkeypatch):
     fsu("validate", "--repo", community)
-    import fsu_cli.cache
+    import fsu_cli.store.cache
 
-    monkeypatch.setattr(fsu_cli.cache, "fingerprint", lambda: "another version")
+    monkeypatch.setattr(fsu_cli.store.cache, "fingerprint", lambda: "another version")
     parses.clear()
     fsu("validate", "--repo", community)
     assert len(parses) == EXAMPLE_FILES

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import AS_OF
-from fsu_cli.cli import app
+from fsu_cli.cli.app import app
 from small_community import FILES, write_small_community
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))

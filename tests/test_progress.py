@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from conftest import PROJECT
-from fsu_cli.cli._progress import Progress, wanted
+from fsu_cli.cli.progress import Progress, wanted
 
 
 class Terminal(io.StringIO):

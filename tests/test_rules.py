@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_FILES, PROJECT, edit, line_of
-from fsu_cli.rules import all_rules
+from fsu_cli.check.catalogue import all_rules
 
 SSU = "data/committees/ssu.yaml"
 FSU = "data/committees/fsu-pasientforlop.yaml"
@@ -225,7 +225,7 @@ def test_schema_rules_without_a_code_of_their_own_fall_back_to_fsu100():
     schema version might, and must still get a finding rather than a crash."""
     from jsonschema import Draft202012Validator
 
-    from fsu_cli.schema import _findings
+    from fsu_cli.check.schema import _findings
 
     [error] = Draft202012Validator({"properties": {"title": {"maxLength": 3}}}).iter_errors({"title": "Lang"})
     [finding] = _findings(error, "data/x.yaml")

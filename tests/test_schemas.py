@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import PROJECT
-from fsu_cli.schema import SCHEMA_FILES, check_document, schema_path
+from fsu_cli.check.schema import SCHEMA_FILES, check_document, schema_path
 
 SCHEMAS = sorted(SCHEMA_FILES)
 # Common English words that Norwegian text does not use: a description with one is not bokmål.

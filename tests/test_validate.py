@@ -218,12 +218,12 @@ def test_named_file_that_does_not_exist_is_a_usage_error(fsu, community):
 
 
 def test_internal_failure_exits_3_with_a_short_report(fsu, community, monkeypatch):
-    import fsu_cli.validate
+    import fsu_cli.check.validate
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(fsu_cli.validate, "run_checks", explode)
+    monkeypatch.setattr(fsu_cli.check.validate, "run_checks", explode)
     result = fsu("validate", "--repo", community)
     assert result.exit_code == 3
     assert "internal error" in result.stderr and "RuntimeError: boom" in result.stderr

@@ -6,9 +6,18 @@ import sys
 
 
 def main() -> None:
-    from fsu_cli.cli import run
+    from fsu_cli import errors
 
-    sys.exit(run())
+    try:
+        from fsu_cli.cli.app import run
+
+        code = run()
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        code = errors.interrupted()
+    except BrokenPipeError:
+        code = errors.closed_pipe()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

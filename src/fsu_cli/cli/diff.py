@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import DebugOption, RepoOption, guarded
+from fsu_cli.cli.options import DebugOption, RepoOption, guarded
 
 
 class DiffFormat(str, Enum):
@@ -17,7 +16,6 @@ class DiffFormat(str, Enum):
     md = "md"
 
 
-@app.command(rich_help_panel="Overview")
 @guarded
 def diff(
     base: Annotated[Optional[str], typer.Argument(help="The git revision to compare from. Default: where this "
@@ -30,10 +28,10 @@ def diff(
     debug: DebugOption = False,
 ) -> int:
     """Describe what changed between two versions: members, leaders, meetings, mandates and cases."""
-    from fsu_cli.changes import describe
-    from fsu_cli.git import default_base, revision_overlay
-    from fsu_cli.load import load_repository
-    from fsu_cli.repo import find_root
+    from fsu_cli.domain.changes import describe
+    from fsu_cli.store.git import default_base, revision_overlay
+    from fsu_cli.check.load import load_repository
+    from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo)
     base_rev = base or default_base(root)

@@ -6,8 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 CommitteeArgument = Annotated[
     Optional[str],
@@ -19,7 +18,6 @@ YearOption = Annotated[
 ]
 
 
-@app.command(rich_help_panel="Overview")
 @guarded
 def leaders(
     committee: CommitteeArgument = None,
@@ -29,8 +27,8 @@ def leaders(
     debug: DebugOption = False,
 ) -> int:
     """Show each committee's leaders and deputies term by term, and whose turn it is next."""
-    from fsu_cli.cli._output import console, heading, load, select, table
-    from fsu_cli.leadership import (
+    from fsu_cli.cli.console import console, heading, load, select, table
+    from fsu_cli.domain.leadership import (
         Holder,
         advice_sentence,
         leadership_terms,

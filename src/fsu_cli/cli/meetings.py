@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 from fsu_cli.cli.leaders import CommitteeArgument, YearOption
 
 _VERDICT_STYLE = {
@@ -16,7 +15,6 @@ _VERDICT_STYLE = {
 }
 
 
-@app.command(rich_help_panel="Overview")
 @guarded
 def meetings(
     committee: CommitteeArgument = None,
@@ -26,8 +24,8 @@ def meetings(
     debug: DebugOption = False,
 ) -> int:
     """Count each committee's meetings per year (held, planned, cancelled) against its mandate."""
-    from fsu_cli.cli._output import console, heading, load, select, table
-    from fsu_cli.meetings import YearTally, tallies, year_tally
+    from fsu_cli.cli.console import console, heading, load, select, table
+    from fsu_cli.domain.meetings import YearTally, tallies, year_tally
 
     today = parse_as_of(as_of)
     loaded = load(repo, ("config", "committee", "mandate"))

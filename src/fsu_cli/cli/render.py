@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Callable, Optional, get_type_hints
 
 import typer
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
-
-render_app = typer.Typer(
-    help="Make documents from the data: case papers, mandates, agendas, minutes, annual reports, member lists.",
-    no_args_is_help=True,
-)
-app.add_typer(render_app, name="render", rich_help_panel="Documents")
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 
 class DocumentFormat(str, Enum):
@@ -43,20 +37,60 @@ PublicOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 
 
-def _emit(template: str, build, repo: Path | None, fmt: DocumentFormat, output: Path | None, force: bool,
-          public: bool, as_of: str | None) -> int:
-    from fsu_cli.cli._output import load
-    from fsu_cli.render import render
-    from fsu_cli.render.output import write_atomically
-    from fsu_cli.repo import UsageError
+# The options every document shares, declared once: (name, default, annotation).
+_SHARED = (
+    ("format", DocumentFormat.md, FormatOption),
+    ("output", None, OutputOption),
+    ("public", False, PublicOption),
+    ("force", False, ForceOption),
+    ("repo", None, RepoOption),
+    ("as_of", None, AsOfOption),
+    ("debug", False, DebugOption),
+)
 
-    if fmt in (DocumentFormat.docx, DocumentFormat.pdf) and output is None:
-        raise UsageError(f"A {fmt.value} document is a file: name it with --output, e.g. --output sak.{fmt.value}.")
+
+def document(template: str) -> Callable[[Callable[..., dict]], Callable[..., None]]:
+    """A ``fsu render`` subcommand for one template.
+
+    The decorated function takes the loaded repository, the as-of date, whether the
+    document is public, and its own arguments, and returns what the document says;
+    the options every document shares are added here.
+    """
+
+    def wrap(build: Callable[..., dict]) -> Callable[..., None]:
+        hints = get_type_hints(build, include_extras=True)
+        own = [p.replace(annotation=hints.get(p.name, p.annotation))
+               for p in list(inspect.signature(build).parameters.values())[3:]]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+                  for name, default, annotation in _SHARED]
+
+        def command(**arguments: Any) -> int:
+            options = {name: arguments.pop(name) for name, _, _ in _SHARED}
+            return _emit(template, lambda data, day, public: build(data, day, public, **arguments), **options)
+
+        command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
+        command.__name__ = f"render_{template}"
+        command.__doc__ = build.__doc__
+        return guarded(command)
+
+    return wrap
+
+
+def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
+          public: bool, as_of: str | None, debug: bool) -> int:
+    from fsu_cli.cli.console import load
+    from fsu_cli.render import render
+    from fsu_cli.store.files import write_atomically
+    from fsu_cli.errors import UsageError
+
+    if format in (DocumentFormat.docx, DocumentFormat.pdf) and output is None:
+        raise UsageError(f"A {format.value} document is a file: name it with --output, e.g. --output "
+                         f"sak.{format.value}.")
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} already exists. Use --force to replace it, or choose another --output.")
     loaded = load(repo)
     context = build(loaded.repo, parse_as_of(as_of), public)
-    data = render(loaded.root, template, context, fmt.value)
+    data = render(loaded.root, template, context, format.value)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0
@@ -65,122 +99,59 @@ def _emit(template: str, build, repo: Path | None, fmt: DocumentFormat, output: 
     return 0
 
 
-@render_app.command("case")
-@guarded
-def render_case(
-    ref: Annotated[str, typer.Argument(help="The case, as committee/year/number, e.g. ssu/2024/5.",
-                                       show_default=False)],
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
-    """A case paper (saksfremlegg)."""
-    from fsu_cli.render.documents import case_document
-
-    return _emit("case", lambda r, day, pub: case_document(r, ref, pub), repo, format, output, force, public, as_of)
-
-
-@render_app.command("mandate")
-@guarded
-def render_mandate(
-    mandate_id: Annotated[str, typer.Argument(metavar="ID", help="The mandate's id.", show_default=False)],
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
-    """A mandate (mandat), its sections in order, with its approval."""
-    from fsu_cli.render.documents import mandate_document
-
-    return _emit("mandate", lambda r, day, pub: mandate_document(r, mandate_id, pub), repo, format, output, force,
-                 public, as_of)
-
-
 CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short name.", show_default=False)]
 DateArg = Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, YYYY-MM-DD.", show_default=False)]
 
 
-@render_app.command("agenda")
-@guarded
-def render_agenda(
-    committee: CommitteeArg,
-    date: DateArg,
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
+@document("case")
+def render_case(data, today, public: bool,
+                ref: Annotated[str, typer.Argument(help="The case, as committee/year/number, e.g. ssu/2024/5.",
+                                                   show_default=False)]) -> dict:
+    """A case paper (saksfremlegg)."""
+    from fsu_cli.render.documents import case_document
+
+    return case_document(data, ref, public)
+
+
+@document("mandate")
+def render_mandate(data, today, public: bool,
+                   mandate_id: Annotated[str, typer.Argument(metavar="ID", help="The mandate's id.",
+                                                             show_default=False)]) -> dict:
+    """A mandate (mandat), its sections in order, with its approval."""
+    from fsu_cli.render.documents import mandate_document
+
+    return mandate_document(data, mandate_id, public)
+
+
+@document("agenda")
+def render_agenda(data, today, public: bool, committee: CommitteeArg, date: DateArg) -> dict:
     """The notice and agenda of a meeting (innkalling og saksliste)."""
     from fsu_cli.render.documents import meeting_document
 
-    return _emit("agenda", lambda r, day, pub: meeting_document(r, committee, date, pub, minutes=False), repo,
-                 format, output, force, public, as_of)
+    return meeting_document(data, committee, date, public, minutes=False)
 
 
-@render_app.command("minutes")
-@guarded
-def render_minutes(
-    committee: CommitteeArg,
-    date: DateArg,
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
+@document("minutes")
+def render_minutes(data, today, public: bool, committee: CommitteeArg, date: DateArg) -> dict:
     """The minutes of a meeting (protokoll), each case with its decision."""
     from fsu_cli.render.documents import meeting_document
 
-    return _emit("minutes", lambda r, day, pub: meeting_document(r, committee, date, pub, minutes=True), repo,
-                 format, output, force, public, as_of)
+    return meeting_document(data, committee, date, public, minutes=True)
 
 
-@render_app.command("report")
-@guarded
-def render_report(
-    committee: CommitteeArg,
-    year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", show_default=False, min=1900, max=2999)],
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
+@document("report")
+def render_report(data, today, public: bool, committee: CommitteeArg,
+                  year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", show_default=False, min=1900,
+                                                      max=2999)]) -> dict:
     """A committee's annual report (årsrapport) for a year."""
     from fsu_cli.render.documents import report_document
 
-    return _emit("report", lambda r, day, pub: report_document(r, committee, year, day, pub), repo, format, output,
-                 force, public, as_of)
+    return report_document(data, committee, year, today, public)
 
 
-@render_app.command("members")
-@guarded
-def render_members(
-    committee: CommitteeArg,
-    format: FormatOption = DocumentFormat.md,
-    output: OutputOption = None,
-    public: PublicOption = False,
-    force: ForceOption = False,
-    repo: RepoOption = None,
-    as_of: AsOfOption = None,
-    debug: DebugOption = False,
-) -> int:
+@document("members")
+def render_members(data, today, public: bool, committee: CommitteeArg) -> dict:
     """A committee's members in office (medlemsliste)."""
     from fsu_cli.render.documents import members_document
 
-    return _emit("members", lambda r, day, pub: members_document(r, committee, day, pub), repo, format, output,
-                 force, public, as_of)
+    return members_document(data, committee, today, public)

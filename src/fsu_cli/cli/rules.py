@@ -6,30 +6,27 @@ from typing import Annotated
 
 import typer
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import DebugOption, guarded
+from fsu_cli.cli.options import DebugOption, guarded
 
 
-@app.command("rules", rich_help_panel="Reference")
 @guarded
 def list_rules(debug: DebugOption = False) -> int:
     """List every finding code with its severity and what it means."""
-    from fsu_cli.rules import all_rules
+    from fsu_cli.check.catalogue import all_rules
 
     for rule in all_rules().values():
         print(f"{rule.code}  {rule.severity:<7}  {rule.summary}")
     return 0
 
 
-@app.command(rich_help_panel="Reference")
 @guarded
 def explain(
     code: Annotated[str, typer.Argument(help="A finding code, such as FSU101.", show_default=False)],
     debug: DebugOption = False,
 ) -> int:
     """Explain a finding code: what triggers it, an example, and how to fix it."""
-    from fsu_cli.repo import UsageError
-    from fsu_cli.rules import all_rules
+    from fsu_cli.errors import UsageError
+    from fsu_cli.check.catalogue import all_rules
 
     rules = all_rules()
     rule = rules.get(code.strip().upper())

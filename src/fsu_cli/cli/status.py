@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 
-@app.command(rich_help_panel="Overview")
 @guarded
 def status(
     repo: RepoOption = None,
@@ -14,9 +12,9 @@ def status(
     debug: DebugOption = False,
 ) -> int:
     """Show what is coming up in the next three months and what is overdue."""
-    from fsu_cli.cli._output import console, load, table
-    from fsu_cli.dates import norwegian_date
-    from fsu_cli.status import HORIZON_MONTHS, dashboard
+    from fsu_cli.cli.console import console, load, table
+    from fsu_cli.domain.dates import norwegian_date
+    from fsu_cli.domain.status import HORIZON_MONTHS, dashboard
 
     today = parse_as_of(as_of)
     loaded = load(repo)

@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from fsu_cli.cli import app
-from fsu_cli.cli._common import (
+from fsu_cli.cli.options import (
     AsOfOption,
     DebugOption,
     FormatOption,
@@ -19,7 +18,6 @@ from fsu_cli.cli._common import (
 )
 
 
-@app.command(rich_help_panel="Check")
 @guarded
 def validate(
     files: Annotated[
@@ -45,25 +43,27 @@ def validate(
     Exit code 0: no errors; 1: errors found; 2: fsu was called wrongly or the
     repository was not found; 3: fsu failed unexpectedly.
     """
-    from fsu_cli.findings import REPORTERS, Summary, default_format, exit_code
-    from fsu_cli.model import Context
-    from fsu_cli.validate import validate as run_validation
+    from fsu_cli.check.catalogue import all_rules
+    from fsu_cli.check.findings import Summary, exit_code
+    from fsu_cli.report import default_format, reporter
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.check.validate import validate as run_validation
 
     day = parse_as_of(as_of)
     root = _root_for(repo, files)
     only = _selection(root, files) if files else None
     overlay = None
     if staged:
-        from fsu_cli.git import staged_overlay
+        from fsu_cli.store.git import staged_overlay
 
         overlay = staged_overlay(root)
     if changed_since is not None:
-        from fsu_cli.git import changed_since as changed
+        from fsu_cli.store.git import changed_since as changed
 
         paths = changed(root, changed_since)
         only = [p for p in paths if only is None or p in only]
     chosen = format.value if format else default_format()
-    from fsu_cli.cli._progress import Progress, wanted
+    from fsu_cli.cli.progress import Progress, wanted
 
     progress = Progress() if wanted(sys.stderr, machine_readable=chosen != "text") else None
     try:
@@ -71,8 +71,8 @@ def validate(
     finally:
         if progress is not None:
             progress.close()
-    reporter = REPORTERS[chosen](sys.stdout)
-    reporter.report(result.findings, Summary.of(result.findings, result.files))
+    catalogue = all_rules() if chosen == "sarif" else None
+    reporter(chosen, sys.stdout, catalogue).report(result.findings, Summary.of(result.findings, result.files))
     return exit_code(result.findings)
 
 
@@ -82,7 +82,8 @@ def _root_for(repo: Path | None, files: list[Path] | None) -> Path:
     The last covers a pre-commit hook run from the top of a git repository whose
     governance data sits in a subfolder.
     """
-    from fsu_cli.repo import UsageError, find_root
+    from fsu_cli.errors import UsageError
+    from fsu_cli.store.paths import find_root
 
     try:
         return find_root(explicit=repo)
@@ -93,7 +94,7 @@ def _root_for(repo: Path | None, files: list[Path] | None) -> Path:
 
 
 def _selection(root: Path, files: list[Path]) -> list[str]:
-    from fsu_cli.repo import UsageError
+    from fsu_cli.errors import UsageError
 
     selected = []
     for name in files:

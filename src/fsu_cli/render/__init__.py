@@ -9,11 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("md", "html", "docx", "pdf")
-
-
 def template_folders(root: Path | None) -> list[Path]:
-    from fsu_cli.schema import resource_dir
+    from fsu_cli.store.resources import resource_dir
 
     own = [root / "templates"] if root is not None and (root / "templates").is_dir() else []
     return own + [resource_dir("templates")]

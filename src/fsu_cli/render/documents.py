@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fsu_cli.dates import norwegian_date
-from fsu_cli.leadership import leadership_terms, next_term, period_label
-from fsu_cli.mandates import mandate_in_force
-from fsu_cli.meetings import year_tally
-from fsu_cli.model import Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
+from fsu_cli.domain.dates import norwegian_date
+from fsu_cli.domain.leadership import leadership_terms, next_term, period_label
+from fsu_cli.domain.mandates import mandate_in_force
+from fsu_cli.domain.meetings import year_tally
+from fsu_cli.domain.records import Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
 from fsu_cli.render import words
-from fsu_cli.repo import UsageError
-from fsu_cli.rules.seats import in_office
+from fsu_cli.errors import UsageError
+from fsu_cli.domain.office import in_office
 
 
 def _date(text: str, what: str) -> Date:
@@ -166,7 +166,7 @@ def _member_rows(repo: Repository, committee: Committee, day: Date) -> list[dict
         if o.start and o.start <= day and (o.end is None or day <= o.end)
     }
     rows = []
-    for member in in_office(committee, day):
+    for member in in_office(committee.members, on=day):
         organization = repo.organizations.get(member.organization or "")
         rows.append({
             "name": member.name or "",

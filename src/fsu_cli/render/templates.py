@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fsu_cli.repo import UsageError
-from fsu_cli.schema import resource_dir
+from fsu_cli.errors import UsageError
+from fsu_cli.store.resources import resource_dir
 
 
 class TemplateProblem(UsageError):

@@ -1,0 +1,1 @@
+"""Checking: the schemas, the rules, findings, and the validate pipeline."""

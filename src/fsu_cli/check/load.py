@@ -1,0 +1,345 @@
+"""Load a governance repository: read, parse and schema-check every file, then index it.
+
+Each file is handled on its own (``load_file``), so the work can be spread over
+processes; building the ``Repository`` from the loaded documents is cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fsu_cli.check import schema
+from fsu_cli.check.findings import Finding
+from fsu_cli.check.rules import privacy, syntax
+from fsu_cli.domain import build
+from fsu_cli.domain.records import Repository, Source
+from fsu_cli.store import yamlio
+from fsu_cli.store.files import DEFAULT_MAX_BYTES, read_bytes
+from fsu_cli.store.paths import DataFile, Stray, classify, discover
+
+
+@dataclass(slots=True)
+class Document:
+    file: DataFile
+    text: str | None  # None when the file could not be read as text
+    data: Any  # the loaded mapping; None when the file could not be loaded
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Loaded:
+    root: Path
+    repo: Repository
+    documents: dict[str, Document]  # by relative path
+    findings: list[Finding]  # from reading, parsing and the schemas
+
+
+# What stopped a file from loading, by the loader's name for it.
+_YAML_RULES = {
+    "syntax": syntax.SYNTAX,
+    "duplicate-key": syntax.DUPLICATE_KEY,
+    "multiple-documents": syntax.MULTIPLE_DOCUMENTS,
+    "alias-expansion": syntax.ALIAS_BOMB,
+}
+
+
+def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read (unless given the bytes), parse and schema-check one file. Never raises for bad content."""
+    if raw is None:
+        raw = read_bytes(file.path, max_bytes)
+    if raw is None:
+        return _broken(file, None, syntax.NOT_UTF8.finding(
+            file.rel, "The file cannot be read.", "Check that the file exists and that you may read it."))
+    if len(raw) > max_bytes:
+        return _broken(file, None, syntax.TOO_LARGE.finding(
+            file.rel, f"The file is larger than {max_bytes // 1024:,} kB, so it is not read.",
+            "Move large files (exports, PDFs, attachments) out of data/, or raise limits.max_file_kb in fsu.yaml.",
+            line=1, column=1))
+    try:
+        text = yamlio.decode(raw)
+    except yamlio.NotUtf8 as error:
+        return _broken(file, None, syntax.NOT_UTF8.finding(
+            file.rel,
+            f"The file is not UTF-8 text (byte 0x{error.byte:02X} cannot be read).",
+            "Save the file again with the encoding UTF-8 (in most editors: Save as, Encoding: UTF-8).",
+            line=error.line, column=error.column))
+    if not text.strip():
+        return _broken(file, text, _empty(file))
+    personal = privacy.scan(file.rel, text)
+    try:
+        data = yamlio.load(text)
+    except yamlio.YamlProblem as problem:
+        return Document(file, text, None, [_YAML_RULES[problem.kind].finding(
+            file.rel, problem.message, problem.hint, line=problem.line, column=problem.column)] + personal)
+    if data is None:
+        return _broken(file, text, _empty(file))
+    if not isinstance(data, dict):
+        return Document(file, text, None, [syntax.NOT_A_MAPPING.finding(
+            file.rel,
+            f"The file holds {'a list' if isinstance(data, list) else 'a single value'}, "
+            "not a record of keys and values.",
+            "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
+            line=1, column=1)] + personal)
+    return Document(file, text, data, schema.check_document(file.kind, data, file.rel) + personal)
+
+
+def _broken(file: DataFile, text: str | None, finding: Finding) -> Document:
+    return Document(file, text, None, [finding])
+
+
+def stray_findings(strays: list[Stray]) -> list[Finding]:
+    """Warnings for what discovery passed over: YAML files in the wrong place, links out of the repository."""
+    findings = []
+    for stray in strays:
+        if stray.reason == "outside-link":
+            what = "folder" if stray.folder else "file"
+            findings.append(syntax.OUTSIDE_LINK.finding(
+                stray.rel, f"This {what} is a link to a place outside the repository; it is not read.",
+                f"Copy the {what} into the repository instead of linking to it."))
+        else:
+            findings.append(syntax.UNREAD_FILE.finding(
+                stray.rel, "This YAML file is not in a place fsu reads, so it is not checked.",
+                _where_hint(stray.rel.rsplit("/", 1)[-1])))
+    return findings
+
+
+def _where_hint(name: str) -> str:
+    if name.endswith(".yml"):
+        return f"fsu reads only files ending in '.yaml'; rename this file to '{name[:-4]}.yaml'."
+    return (
+        "Committees go in data/committees/<id>.yaml, mandates in data/mandates/<id>.yaml, "
+        "and cases in data/cases/<committee>/<year>/<number>.yaml."
+    )
+
+
+def _empty(file: DataFile) -> Finding:
+    return syntax.EMPTY.finding(
+        file.rel, "The file is empty.", "Write the record into the file, or delete the file.",
+        line=1, column=1)
+
+
+def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
+                    overlay: dict[str, bytes | None] | None = None, *,
+                    discovered: tuple[list[DataFile], list[Stray]] | None = None,
+                    raws: dict[str, bytes | None] | None = None, store: Any = None, slim: bool = False,
+                    progress: Any = None) -> Loaded:
+    """Load every data file, or only those of the given kinds (config, committee, mandate, case).
+
+    ``overlay`` replaces the content of files by path (None removes a file), so a change
+    can be checked before it is written, or a git index or commit checked as it is.
+    ``raws`` holds contents already read; ``store`` is a cache of documents by content;
+    ``slim`` drops the long texts of cases, which only documents need (validation of a
+    very large repository then fits in far less memory).
+    """
+    files, strays = discovered or discover(root, cases=kinds is None or "case" in kinds)
+    findings = stray_findings(strays)
+    overlay = overlay or {}
+    if overlay:
+        known = {file.rel for file in files}
+        files = [file for file in files if overlay.get(file.rel, b"") is not None]
+        for rel, content in sorted(overlay.items()):
+            kind = classify(rel)
+            if content is not None and rel not in known and kind is not None:
+                files.append(DataFile(root / rel, rel, kind))
+    if kinds is not None:
+        files = [file for file in files if file.kind in kinds]
+        findings = []
+    contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
+    limit = max_file_bytes(root, contents.get("fsu.yaml"))
+    documents = _load_all(files, contents, store, limit, slim, progress)
+    for document in documents.values():
+        findings.extend(document.findings)
+    return Loaded(root, index(documents.values()), documents, findings)
+
+
+def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any,
+              limit: int = DEFAULT_MAX_BYTES, slim: bool = False, progress: Any = None) -> dict[str, Document]:
+    """Every file's document, from the cache where its content is unchanged."""
+    from fsu_cli.store.cache import content_hash, is_plain
+
+    cached = store.documents() if store is not None else {}
+    kept: dict[str, list] = {}
+    documents: dict[str, Document] = {}
+    digests: dict[str, str | None] = {}
+    to_parse: list[tuple[DataFile, bytes | None]] = []
+    for file in files:
+        raw = contents.get(file.rel)
+        if raw is None and store is not None:
+            raw = read_bytes(file.path, limit)
+        digest = f"{limit}:{content_hash(raw)}" if raw is not None and store is not None else None
+        digests[file.rel] = digest
+        entry = cached.get(file.rel)
+        document = _from_cache(file, entry) if digest is not None and entry and entry[0] == digest else None
+        if document is not None:
+            documents[file.rel] = document
+        else:
+            cached.pop(file.rel, None)
+            to_parse.append((file, raw))
+    if progress is not None:
+        progress.start(len(to_parse))
+    for document in _parse(to_parse, limit, slim, progress):
+        documents[document.file.rel] = document
+    documents = {file.rel: documents[file.rel] for file in files}  # in discovery order
+    for file in files:
+        digest = digests[file.rel]
+        if digest is None:
+            continue
+        entry = cached.get(file.rel)
+        if entry is not None and entry[0] == digest:
+            kept[file.rel] = entry
+            continue
+        document = documents[file.rel]
+        if is_plain(document.data):
+            kept[file.rel] = [digest, file.kind, document.data, [f.to_plain() for f in document.findings]]
+    if store is not None and kept.keys() | cached.keys() and _changed(kept, cached):
+        store.save_documents(kept)
+    return documents
+
+
+def _from_cache(file: DataFile, entry: list) -> Document | None:
+    """The cached document, or None if the entry is for another kind of file or is not well-formed."""
+    if entry[1] != file.kind:
+        return None
+    try:
+        return Document(file, None, entry[2], [Finding.from_plain(f) for f in entry[3]])
+    except (TypeError, ValueError):
+        return None
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 400
+
+
+def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = False,
+           progress: Any = None) -> list[Document]:
+    """Parse files, on every core when there are enough of them; ``progress.advance(n)`` as they finish."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_FROM or workers < 2 or os.environ.get("FSU_WORKERS") == "1":
+        documents = []
+        for file, raw in items:
+            documents.append(_slimmed(load_file(file, raw, limit), slim))
+            if progress is not None:
+                progress.advance(1)
+        return documents
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(50, min(500, len(items) // (workers * 8)))  # small batches: small messages, low peak memory
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":  # build the validators once, before the workers are forked from this process
+        for kind in schema.SCHEMA_FILES:
+            schema.check_document(kind, {}, "")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+            parts = []
+            for part in pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)):
+                parts.append(part)
+                if progress is not None:
+                    progress.advance(len(part))
+    except (OSError, RuntimeError):  # no processes to be had: do it here
+        return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
+    return [document for part in parts for document in part]
+
+
+def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool) -> list[Document]:
+    """In a worker: parse, and send back everything but the text (re-read only where positions are needed)."""
+    documents = [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
+    for document in documents:
+        document.text = None
+    return documents
+
+
+# The long texts of a case, which no check reads once the file itself has been checked.
+_CASE_TEXTS = (("background",), ("proposal", "text"), ("decision", "text"))
+
+
+def _slimmed(document: Document, slim: bool) -> Document:
+    """With ``slim``, drop what only documents need (case texts, the file's text), to keep memory low."""
+    if not slim:
+        return document
+    document.text = None
+    data = document.data
+    if document.file.kind == "case" and isinstance(data, dict):
+        for path in _CASE_TEXTS:
+            holder = data
+            for key in path[:-1]:
+                holder = holder.get(key) if isinstance(holder, dict) else None
+            if isinstance(holder, dict) and isinstance(holder.get(path[-1]), str):
+                holder[path[-1]] = "…"
+        for assessment in data.get("assessments") or []:
+            if isinstance(assessment, dict) and isinstance(assessment.get("text"), str):
+                assessment["text"] = "…"
+    return document
+
+
+def _changed(kept: dict[str, list], cached: dict[str, list]) -> bool:
+    return kept.keys() != cached.keys() or any(kept[k][0] != cached[k][0] for k in kept)
+
+
+def max_file_bytes(root: Path, config: bytes | None = None) -> int:
+    """The size limit for data files, from limits.max_file_kb in fsu.yaml."""
+    raw = config if config is not None else read_bytes(root / "fsu.yaml")
+    try:
+        data = yamlio.load(yamlio.decode(raw)) if raw and len(raw) <= DEFAULT_MAX_BYTES else None
+    except (yamlio.YamlProblem, yamlio.NotUtf8):
+        return DEFAULT_MAX_BYTES
+    limits = data.get("limits") if isinstance(data, dict) else None
+    value = limits.get("max_file_kb") if isinstance(limits, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 1024 * 1024:
+        return value * 1024
+    return DEFAULT_MAX_BYTES
+
+
+_BUILDERS = {"committee": build.build_committee, "mandate": build.build_mandate, "case": build.build_case}
+
+
+def index(documents) -> Repository:
+    """Build the typed, indexed repository from loaded documents (first record of each id wins)."""
+    repo = Repository()
+    for document in documents:
+        data, file = document.data, document.file
+        _register_placeholder(repo, file)
+        if not isinstance(data, dict):
+            continue
+        source = Source(file.rel)
+        if file.kind == "config":
+            repo.name = data.get("name") if isinstance(data.get("name"), str) else None
+            for organization in build.build_organizations(data, source):
+                repo.all_organizations.append(organization)
+                repo.organizations.setdefault(organization.id, organization)
+            continue
+        record = _BUILDERS[file.kind](data, source)
+        getattr(repo, f"all_{file.kind}s").append(record)  # all_committees, all_mandates, all_cases
+        key = _case_key(record, file) if file.kind == "case" else record.id
+        if key:
+            getattr(repo, f"{file.kind}s").setdefault(key, record)
+    return repo
+
+
+def _register_placeholder(repo: Repository, file: DataFile) -> None:
+    """Make the record known by its file's place, whatever the file holds."""
+    if file.kind in ("committee", "mandate"):
+        repo.placeholders.add((file.kind, file.stem))
+    elif file.kind == "case":
+        _, _, committee, year, _ = file.rel.split("/")
+        if year.isdigit() and file.stem.isdigit():
+            repo.placeholders.add(("case", (committee, int(year), int(file.stem))))
+
+
+def _case_key(case, file: DataFile) -> tuple[str, int, int] | None:
+    """A case is known by its fields, or by its path where a field is missing or unreadable."""
+    parts = file.rel.split("/")  # data/cases/<committee>/<year>/<number>.yaml
+    committee = case.committee or parts[2]
+    year = case.year if case.year is not None else _number(parts[3])
+    number = case.number if case.number is not None else _number(file.stem)
+    if year is None or number is None:
+        return None
+    return committee, year, number
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,298 @@
+"""JSON Schema validation of each document, with errors turned into findings.
+
+The validators are built once per process (building one checks the schema
+itself, which costs far more than validating a small document).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from fsu_cli.check.findings import Finding
+from fsu_cli.store.resources import resource_dir
+from fsu_cli.check.rules import structure
+
+# The kinds of file, and the schema each follows.
+SCHEMA_FILES = {
+    "config": "fsu.schema.json",
+    "committee": "committee.schema.json",
+    "mandate": "mandate.schema.json",
+    "case": "case.schema.json",
+}
+
+def schema_path(kind: str) -> Path:
+    return resource_dir("schemas") / SCHEMA_FILES[kind]
+
+
+@cache
+def _validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    inlined = _inline_refs(schema, schema.get("$defs", {}))
+    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _inline_refs(node: Any, defs: dict) -> Any:
+    """Replace local ``{"$ref": "#/$defs/x"}`` with the definition itself.
+
+    The schemas on disk keep their references (editors read them); validating
+    against the inlined copy skips a reference look-up for every value checked.
+    """
+    if isinstance(node, list):
+        return [_inline_refs(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/") and ref[8:] in defs:
+        merged = {**_inline_refs(defs[ref[8:]], defs), **{k: v for k, v in node.items() if k != "$ref"}}
+        return _inline_refs(merged, defs)
+    return {key: _inline_refs(value, defs) for key, value in node.items()}
+
+
+def check_document(kind: str, data: Any, path: str) -> list[Finding]:
+    """Every schema violation in one document, as findings with pointers."""
+    validator = _validator(kind)
+    findings: list[Finding] = []
+    for error in validator.iter_errors(data):
+        findings.extend(_findings(error, path, validator.schema))
+    return _without_echoes(findings)
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop "missing 'title'" when the same mapping has a misspelt key that suggests 'title'.
+
+    The unknown-key finding already says "Did you mean 'title'?"; one mistake, one finding.
+    """
+    suggested = {
+        (f.pointer[:-1], f.hint.split("'")[1])
+        for f in findings
+        if f.code == structure.UNKNOWN_KEY.code and f.hint.startswith("Did you mean")
+    }
+    if not suggested:
+        return findings
+    return [
+        f
+        for f in findings
+        if not (f.code == structure.MISSING_KEY.code and (f.pointer, _quoted_key(f.message)) in suggested)
+    ]
+
+
+def _quoted_key(message: str) -> str:
+    return message.split("'")[1] if "'" in message else ""
+
+
+# --- from jsonschema's errors to plain sentences ------------------------------
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a set of keys",
+    "null": "empty",
+}
+
+_PATTERNS = {
+    "^[a-z0-9][a-z0-9-]*$": (
+        "an id",
+        "Use lowercase letters (a-z), digits and hyphens only, e.g. 'fsu-pasientforlop'.",
+    ),
+    "^[a-z0-9][a-z0-9-]*/[0-9]{4}/[0-9]+$": (
+        "a case reference",
+        "Write it as committee/year/number, e.g. 'ssu/2024/45'.",
+    ),
+    "\\{number(:0?\\d*d)?\\}": (
+        "a case number format",
+        "Include {number}, e.g. '{number:02d}-{year}' or '{year}.{number:02d}'.",
+    ),
+}
+
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _findings(error: Any, path: str, root: dict | None = None) -> Iterator[Finding]:
+    pointer = tuple(error.absolute_path)
+    validator = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    name = _name(pointer)
+
+    if "propertyNames" in error.absolute_schema_path:
+        allowed = ", ".join(schema.get("enum", []))
+        yield structure.NOT_ALLOWED.finding(
+            path,
+            f"'{error.instance}' is not an allowed key here.",
+            f"Allowed keys: {allowed}." + _did_you_mean(error.instance, schema.get("enum", [])),
+            pointer=pointer + (error.instance,),
+            on_key=True,
+        )
+    elif validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        for key in error.instance:
+            if key not in known:
+                suggestion = _did_you_mean(key, known).strip()
+                yield structure.UNKNOWN_KEY.finding(
+                    path,
+                    f"Unknown key '{key}'.",
+                    (suggestion + " " if suggestion else "") + f"Allowed keys here: {', '.join(known)}.",
+                    pointer=pointer + (key,),
+                    on_key=True,
+                )
+    elif validator == "required" and isinstance(error.instance, dict):
+        missing = _quoted(error.message)
+        # a key required by an if/then at the top level is described in the top-level properties
+        properties = schema.get("properties") or ((root or {}).get("properties", {}) if not pointer else {})
+        title = properties.get(missing, {}).get("title") if properties else None
+        where = f" in {name}" if pointer else ""
+        label = f" ({title})" if title else ""
+        yield structure.MISSING_KEY.finding(
+            path,
+            f"The required key '{missing}'{label} is missing{where}.",
+            _missing_hint(missing, error),
+            pointer=pointer,
+        )
+    elif validator == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        if schema.get("format") == "date":
+            words = "a date written YYYY-MM-DD" + (" or empty" if "null" in expected else "")
+        yield structure.WRONG_TYPE.finding(
+            path,
+            f"{name.capitalize()} must be {words}, not {_kind_of(error.instance)}.",
+            _type_hint(expected, error.instance),
+            pointer=pointer,
+        )
+    elif validator == "format":
+        yield _format_finding(error, path, pointer, name)
+    elif validator in ("enum", "const"):
+        allowed = error.validator_value if validator == "enum" else [error.validator_value]
+        yield structure.NOT_ALLOWED.finding(
+            path,
+            f"{_show(error.instance)} is not an allowed value for {name}.",
+            f"Allowed values: {', '.join(str(a) for a in allowed)}."
+            + _did_you_mean(error.instance, [str(a) for a in allowed]),
+            pointer=pointer,
+        )
+    elif validator == "pattern":
+        what, hint = _PATTERNS.get(error.validator_value, ("in the expected form", ""))
+        yield structure.BAD_FORM.finding(
+            path,
+            f"{_show(error.instance)} is not {what} ({name}).",
+            hint,
+            pointer=pointer,
+        )
+    elif validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        word = "at least" if "inimum" in validator else "at most"
+        yield structure.OUT_OF_RANGE.finding(
+            path,
+            f"{name.capitalize()} must be {word} {error.validator_value}, not {error.instance}.",
+            pointer=pointer,
+        )
+    elif validator == "minLength":
+        yield structure.OUT_OF_RANGE.finding(
+            path, f"{name.capitalize()} must not be empty.", "Write the text, or remove the key.", pointer=pointer
+        )
+    elif validator in ("minItems", "minProperties"):
+        yield structure.OUT_OF_RANGE.finding(
+            path,
+            f"{name.capitalize()} must not be empty.",
+            "Add at least one entry.",
+            pointer=pointer,
+        )
+    elif validator == "uniqueItems":
+        yield structure.OUT_OF_RANGE.finding(
+            path, f"{name.capitalize()} lists the same value more than once.", "Remove the repeated value.", pointer=pointer
+        )
+    else:
+        yield structure.OTHER.finding(path, f"{name.capitalize()}: {error.message}.", pointer=pointer)
+
+
+def _format_finding(error: Any, path: str, pointer: tuple, name: str) -> Finding:
+    value = error.instance
+    if error.validator_value == "date":
+        if _DATE_SHAPE.match(str(value)):
+            message = f"'{value}' in {name} is not a real date."
+            hint = "Check the day and month: the date must exist in the calendar."
+        else:
+            message = f"'{value}' in {name} is not a date in the form YYYY-MM-DD."
+            hint = "Write dates as year-month-day, e.g. 2025-10-09."
+    elif error.validator_value == "email":
+        message = f"'{value}' in {name} is not an e-mail address."
+        hint = "Write a work e-mail address such as kari.nordmann@kommune.no."
+    else:
+        message = f"'{value}' in {name} is not a valid {error.validator_value}."
+        hint = ""
+    return structure.BAD_DATE.finding(path, message, hint, pointer=pointer)
+
+
+def _name(pointer: tuple) -> str:
+    """'start_date' for ('members', 2, 'start_date'); 'item 3 of members' for ('members', 2)."""
+    if not pointer:
+        return "the file"
+    last = pointer[-1]
+    if isinstance(last, int):
+        parent = pointer[-2] if len(pointer) > 1 else "the list"
+        return f"item {last + 1} of '{parent}'"
+    return f"'{last}'"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a set of keys"
+
+
+def _type_hint(expected: list[str], value: Any) -> str:
+    if "integer" in expected and isinstance(value, str):
+        return "Remove the quotes around the number."
+    if "string" in expected and isinstance(value, (dict, list)):
+        return "Write the text on the same line as the key, or as a block after 'key: |'."
+    if "boolean" in expected:
+        return "Write true or false (without quotes)."
+    if "array" in expected:
+        return "Write each entry on its own line, starting with '- '."
+    if "string" in expected and value is None:
+        return "Write a value after the colon, or remove the key."
+    if "string" in expected and isinstance(value, (int, float, bool)):
+        return "Put the value in quotes if it is meant as text."
+    return ""
+
+
+def _missing_hint(missing: str, error: Any) -> str:
+    if "then" in error.absolute_schema_path and missing == "approved":
+        return "An approved mandate must say who approved it and when: add 'approved:' with 'by:' and 'date:'."
+    if "then" in error.absolute_schema_path:
+        return f"An approved mandate must say when it takes effect: add '{missing}:' with a date."
+    return f"Add '{missing}:' with its value."
+
+
+def _did_you_mean(word: Any, choices: list[str]) -> str:
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def _quoted(message: str) -> str:
+    match = re.match(r"^'(.*)' is a required property$", message)
+    return match.group(1) if match else message
+
+
+def _show(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else repr(value)

@@ -1,0 +1,118 @@
+"""``fsu validate``: load, index, check, and place every finding at its line and column."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from fsu_cli.check.catalogue import Context, run_checks
+from fsu_cli.check.findings import Finding
+from fsu_cli.check.load import Document, load_repository, max_file_bytes
+from fsu_cli.store import yamlio
+from fsu_cli.store.files import read_bytes
+from fsu_cli.store.paths import discover
+
+
+@dataclass(slots=True)
+class Result:
+    findings: list[Finding]
+    files: int  # how many files the findings speak for
+
+
+def validate(root: Path, context: Context, only: list[str] | None = None,
+             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True, progress=None) -> Result:
+    """Check the whole repository; with ``only``, report just the findings in those files.
+
+    ``only`` holds paths relative to the root: files, or folders ending in '/'.
+    Cross-file rules always see the whole repository. Unless told otherwise (or
+    FSU_NO_CACHE is set), unchanged files are not parsed again, and a repository
+    that has not changed at all since the last run is not checked again.
+    """
+    files, discovery = discover(root)
+    store, key, stats = None, "", {}
+    if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
+        from fsu_cli.store.cache import RACY_NS, Store, content_hash, fingerprint
+
+        store = Store(root)
+        last = store.last_run()
+        limit = max_file_bytes(root)
+        digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}|{limit}".encode())
+        for file in files:
+            try:
+                st = os.stat(file.path)
+                signature = [st.st_mtime_ns, st.st_size, st.st_ino]
+            except OSError:
+                signature = None
+            known = last["stats"].get(file.rel)
+            if signature and known and known[:3] == signature and signature[0] < last["written"] - RACY_NS:
+                hashed = known[3]  # unchanged since the last run: its content hash is known
+            else:  # read to hash it; the content is read again only if the file must be parsed
+                raw = read_bytes(file.path, limit)
+                hashed = content_hash(raw) if raw is not None else "-"
+            if signature:
+                stats[file.rel] = signature + [hashed]
+            digest.update(f"{file.rel}\0{hashed}\0".encode())
+        for stray in discovery:
+            digest.update(f"{stray.reason}{stray.rel}".encode())
+        key = digest.hexdigest()
+        cached = _findings_from_cache(last["findings"]) if key == last["key"] else None
+        if cached is not None:
+            return _report(cached, [file.rel for file in files], only)
+    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
+                             slim=overlay is None, progress=progress)
+    findings = loaded.findings + list(run_checks(loaded.repo, context))
+    place(findings, loaded.documents)
+    findings.sort(key=Finding.sort_key)
+    if store is not None:
+        store.save_run(key, [f.to_plain() for f in findings], stats)
+    return _report(findings, sorted(loaded.documents), only)
+
+
+def _findings_from_cache(plain) -> list[Finding] | None:
+    try:
+        return [Finding.from_plain(f) for f in plain]
+    except (TypeError, ValueError):
+        return None
+
+
+def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:
+    if only is None:
+        return Result(list(findings), len(paths))
+    return Result([f for f in findings if _selected(f.path, only)], sum(1 for p in paths if _selected(p, only)))
+
+
+def _selected(path: str, only: list[str]) -> bool:
+    return any(p == "" or path == p or (p.endswith("/") and path.startswith(p)) for p in only)
+
+
+def place(findings: list[Finding], documents: dict[str, Document]) -> None:
+    """Fill in line and column for findings that point into a document.
+
+    Only files with such findings are parsed a second time, for positions.
+    """
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.line:
+            continue
+        if finding.pointer is None:  # about the whole file: its first line
+            finding.line, finding.column = 1, 1
+        else:
+            by_file[finding.path].append(finding)
+    for path, pending in by_file.items():
+        document = documents.get(path)
+        text = document.text if document is not None else None
+        if document is not None and text is None:  # from the cache: read it again for positions
+            raw = read_bytes(document.file.path)
+            try:
+                text = yamlio.decode(raw) if raw is not None else None
+            except yamlio.NotUtf8:
+                text = None
+        try:
+            root = yamlio.compose(text) if text else None
+        except Exception:  # positions are a courtesy; a file that changed meanwhile gets line 1
+            root = None
+        for finding in pending:
+            finding.line, finding.column = yamlio.locate(root, finding.pointer, finding.on_key)

@@ -1,0 +1,290 @@
+"""Commands that change the data: ``fsu new``, ``fsu member``, ``fsu elect``, ``fsu decide``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from types import SimpleNamespace
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
+
+
+CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short name.", show_default=False)]
+
+
+class CaseKind(str, Enum):
+    information = "information"
+    discussion = "discussion"
+    decision = "decision"
+
+
+class MeetingStatus(str, Enum):
+    planned = "planned"
+    held = "held"
+    cancelled = "cancelled"
+
+
+class Outcome(str, Enum):
+    adopted = "adopted"
+    amended = "amended"
+    postponed = "postponed"
+    returned = "returned"
+    rejected = "rejected"
+
+
+def _apply(root: Path, changes, context, allow=None, write: bool = True) -> None:
+    """Check the changes against the whole repository, then write them; print why if refused."""
+    from fsu_cli.edit.authoring import EditRefused, check_changes, write_changes
+    from fsu_cli.check.findings import Summary
+    from fsu_cli.errors import ExitCode, Stop
+    from fsu_cli.report import reporter
+
+    try:
+        check_changes(root, changes, context, allow)
+    except EditRefused as refused:
+        print("Nothing was written: the change would add these errors:", file=sys.stderr)
+        reporter("text", sys.stderr).report(refused.findings, Summary.of(refused.findings, len(changes)))
+        raise Stop(ExitCode.FINDINGS) from None
+    if write:
+        write_changes(root, changes)
+
+
+def _loaded(repo: Path | None):
+    from fsu_cli.check.load import load_repository
+    from fsu_cli.store.paths import find_root
+
+    root = find_root(explicit=repo)
+    return root, load_repository(root)
+
+
+def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None) -> str:
+    """Apply ``change`` to the committee's file (round trip), check the result, write it; returns the path."""
+    from fsu_cli.edit.authoring import Change, read_document
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.store.yamlio import dump_roundtrip
+
+    rel = committee.source.path
+    doc = read_document(root, rel)
+    change(doc)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)), allow)
+    return rel
+
+
+@guarded
+def new_case(
+    committee: CommitteeArg,
+    meeting: Annotated[str, typer.Option("--meeting", metavar="DATE", help="The meeting that will handle the case.",
+                                         show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The case's title.", show_default=False)],
+    kind: Annotated[CaseKind, typer.Option("--kind", help="information, discussion or decision.")] = CaseKind.decision,
+    officer: Annotated[Optional[str], typer.Option("--officer", help="Saksbehandler.", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
+    from fsu_cli.edit.authoring import Change, case_file_name, case_text, create_exclusively, next_case_number, parse_day
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.domain.records import case_number
+    from fsu_cli.errors import UsageError
+
+
+    root, loaded = _loaded(repo)
+    target = loaded.repo.committee_named(committee)
+    day = parse_day(meeting, "--meeting")
+    if target.meeting_on(day) is None:
+        raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
+                         f"fsu new meeting {target.id} {day.isoformat()}")
+    context = Context(parse_as_of(as_of))
+    number = next_case_number(root, target.id, day.year)
+    text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+    rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
+    _apply(root, [Change(rel, text, new=True)], context, write=False)
+    for _ in range(1000):
+        try:
+            create_exclusively(root / rel, text.encode("utf-8"))
+            break
+        except FileExistsError:  # another run took this number meanwhile
+            number += 1
+            text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+            rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
+    print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
+    return 0
+
+
+@guarded
+def new_meeting(
+    committee: CommitteeArg,
+    date: Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, YYYY-MM-DD.", show_default=False)],
+    status: Annotated[MeetingStatus, typer.Option("--status")] = MeetingStatus.planned,
+    location: Annotated[Optional[str], typer.Option("--location", show_default=False)] = None,
+    time: Annotated[Optional[str], typer.Option("--time", help="e.g. 09:00-12:00", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Add a meeting to a committee's meeting list, in date order."""
+    from fsu_cli.edit.authoring import add_meeting, parse_day
+
+    root, loaded = _loaded(repo)
+    day = parse_day(date, "The meeting date")
+    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                          lambda doc: add_meeting(doc, day, status.value, location, time))
+    print(f"Added the meeting on {day.isoformat()} to {rel}.")
+    return 0
+
+
+@guarded
+def member_add(
+    committee: CommitteeArg,
+    name: Annotated[str, typer.Option("--name", show_default=False)],
+    organization: Annotated[str, typer.Option("--organization", help="An organization id from fsu.yaml.",
+                                              show_default=False)],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
+    title: Annotated[Optional[str], typer.Option("--title", show_default=False)] = None,
+    email: Annotated[Optional[str], typer.Option("--email", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Add a member who represents an organization, from a start date."""
+    from fsu_cli.edit.authoring import add_member, parse_day
+    from fsu_cli.errors import UsageError
+
+    root, loaded = _loaded(repo)
+    target = loaded.repo.committee_named(committee)
+    if organization not in loaded.repo.organizations:
+        raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
+                         f"Known organizations: {', '.join(loaded.repo.organizations)}.")
+    day = parse_day(start, "--start")
+    rel = _edit_committee(root, target, as_of, lambda doc: add_member(doc, name, organization, day, title, email))
+    print(f"Added {name} ({organization}) to {rel}.")
+    return 0
+
+
+@guarded
+def member_end(
+    committee: CommitteeArg,
+    name: Annotated[str, typer.Option("--name", show_default=False)],
+    date: Annotated[str, typer.Option("--date", metavar="DATE", help="The last day of the membership.",
+                                      show_default=False)],
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """End a membership on a date (the entry is kept, with its end date)."""
+    from fsu_cli.edit.authoring import end_member, parse_day
+
+    root, loaded = _loaded(repo)
+    day = parse_day(date, "--date")
+    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                          lambda doc: end_member(doc, name, day))
+    print(f"Ended the membership of {name} in {rel}.")
+    return 0
+
+
+@guarded
+def elect(
+    committee: CommitteeArg,
+    leader: Annotated[str, typer.Option("--leader", show_default=False)],
+    start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
+    deputy: Annotated[Optional[str], typer.Option("--deputy", show_default=False)] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE",
+                                               help="Default: the end of a term of the mandate's length.",
+                                               show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Record the election even if it breaks the mandate's "
+                                                        "leadership rules.")] = False,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules."""
+    from fsu_cli.edit.authoring import add_terms, parse_day
+    from fsu_cli.domain.dates import add_years, day_before
+    from fsu_cli.domain.mandates import mandate_in_force, rule_int
+
+    root, loaded = _loaded(repo)
+    target = loaded.repo.committee_named(committee)
+    first = parse_day(start, "--start")
+    years = rule_int(mandate_in_force(loaded.repo, target.id, first), "leadership", "term_years")
+    last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
+    allow = (lambda f: f.code >= "FSU300") if force else None
+    rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
+    period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
+    print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
+    return 0
+
+
+@guarded
+def decide(
+    ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
+    outcome: Annotated[Outcome, typer.Option("--outcome", show_default=False)],
+    text: Annotated[Optional[str], typer.Option("--text", help="The decision's wording.", show_default=False)] = None,
+    text_file: Annotated[Optional[Path], typer.Option("--text-file", help="Read the wording from a file.",
+                                                      show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Default: the meeting date.",
+                                                show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a decision already recorded.")] = False,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record the decision (vedtak) in a case after its meeting."""
+    from fsu_cli.edit.authoring import Change, parse_day, read_document, set_decision
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.domain.records import parse_case_ref
+    from fsu_cli.errors import UsageError
+    from fsu_cli.store.yamlio import dump_roundtrip
+
+    if text is not None and text_file is not None:
+        raise UsageError("Give the decision's wording with --text or --text-file, not both.")
+    if text_file is not None:
+        try:
+            text = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UsageError(f"Cannot read {text_file}: {error}.") from None
+    root, loaded = _loaded(repo)
+    parsed = parse_case_ref(ref)
+    case = loaded.repo.cases.get(parsed) if parsed else None
+    if case is None:
+        raise UsageError(f"There is no case {ref}.")
+    day = parse_day(date, "--date") if date else case.meeting
+    if day is None:
+        raise UsageError("The case has no meeting date; give the decision's date with --date.")
+    rel = case.source.path
+    doc = read_document(root, rel)
+    set_decision(doc, day, outcome.value, text, replace=force)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
+    return 0
+
+
+@guarded
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new or empty folder.", show_default=False)],
+    name: Annotated[Optional[str], typer.Option("--name", help="The health community's name, e.g. "
+                                                               "'Helsefellesskapet i Vestfold'.",
+                                                show_default=False)] = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Start a new governance repository: fsu.yaml, data folders, an example committee, hooks and CI."""
+    from fsu_cli.edit.init import create
+    from fsu_cli.errors import UsageError
+
+    if name is None:
+        if not sys.stdin.isatty():
+            raise UsageError("Give the health community's name with --name.")
+        name = typer.prompt("The health community's name (e.g. Helsefellesskapet i Vestfold)").strip()
+    if not name:
+        raise UsageError("The health community needs a name.")
+    written = create(folder, name, parse_as_of(as_of))
+    print(f"Created a governance repository for {name} in {folder}:")
+    for rel in written:
+        print(f"  {rel}")
+    print("Next: edit fsu.yaml and data/committees/ssu.yaml, then run 'fsu validate' there.")
+    return 0

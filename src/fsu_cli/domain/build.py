@@ -1,0 +1,158 @@
+"""Typed records from loaded documents (plain mappings and lists).
+
+The builders are forgiving: a document with schema errors still contributes what
+is well-formed, so one typo does not hide every other finding, and checks never
+meet a value of the wrong type (such values become ``None`` or are left out).
+"""
+
+from __future__ import annotations
+
+from fsu_cli.domain.records import (
+    Approval,
+    Attachment,
+    Case,
+    Committee,
+    Date,
+    Mandate,
+    Meeting,
+    Member,
+    Office,
+    Organization,
+    Section,
+    Source,
+)
+
+
+def _str(data: dict, key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _strings(data: dict, key: str) -> list[str]:
+    """A key that holds one text or a list of texts, as a list."""
+    value = data.get(key)
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _int(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _date(data: dict, key: str) -> Date | None:
+    value = data.get(key)
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return Date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _dicts(data: dict, key: str) -> list[tuple[int, dict]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def build_organizations(data: dict, source: Source) -> list[Organization]:
+    return [
+        Organization(_str(o, "id") or "", _str(o, "name"), _str(o, "short_name"), _str(o, "side"), source.at("organizations", i))
+        for i, o in _dicts(data, "organizations")
+        if _str(o, "id")
+    ]
+
+
+def build_committee(data: dict, source: Source) -> Committee:
+    members = [
+        Member(_str(m, "name"), _str(m, "organization"), _str(m, "title"), _str(m, "email"),
+               _date(m, "start_date"), _date(m, "end_date"), source.at("members", i))
+        for i, m in _dicts(data, "members")
+    ]
+    leadership = [
+        Office(_str(o, "role"), _str(o, "name"), _date(o, "start_date"), _date(o, "end_date"), source.at("leadership", i))
+        for i, o in _dicts(data, "leadership")
+    ]
+    meetings = [
+        Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"),
+                _strings(m, "present"), _strings(m, "absent"), source.at("meetings", i))
+        for i, m in _dicts(data, "meetings")
+    ]
+    return Committee(
+        id=_str(data, "id") or "",
+        name=_str(data, "name"),
+        short_name=_str(data, "short_name"),
+        kind=_str(data, "kind"),
+        parent=_str(data, "parent"),
+        description=_str(data, "description"),
+        founded=_date(data, "founded"),
+        dissolved=_date(data, "dissolved"),
+        case_number_format=_str(data, "case_number_format"),
+        members=members,
+        leadership=leadership,
+        meetings=meetings,
+        source=source,
+    )
+
+
+def build_mandate(data: dict, source: Source) -> Mandate:
+    approved = data.get("approved")
+    approval = (
+        Approval(_str(approved, "by"), _date(approved, "date"), _str(approved, "case"), source.at("approved"))
+        if isinstance(approved, dict)
+        else None
+    )
+    supersedes_list = data.get("supersedes")
+    supersedes = (
+        [(s, source.at("supersedes", i)) for i, s in enumerate(supersedes_list) if isinstance(s, str)]
+        if isinstance(supersedes_list, list)
+        else []
+    )
+    rules = data.get("rules")
+    return Mandate(
+        id=_str(data, "id") or "",
+        committee=_str(data, "committee"),
+        title=_str(data, "title"),
+        status=_str(data, "status"),
+        approved=approval,
+        valid_from=_date(data, "valid_from"),
+        valid_until=_date(data, "valid_until"),
+        supersedes=supersedes,
+        sections=[Section(_str(s, "heading"), _str(s, "body")) for _, s in _dicts(data, "sections")],
+        rules=rules if isinstance(rules, dict) else {},
+        source=source,
+    )
+
+
+def build_case(data: dict, source: Source) -> Case:
+    def mapping(key: str) -> dict | None:
+        value = data.get(key)
+        return value if isinstance(value, dict) else None
+
+    attachments = [
+        Attachment(_str(a, "title"), a.get("printed") if isinstance(a.get("printed"), bool) else None,
+                   _str(a, "case"), source.at("attachments", i))
+        for i, a in _dicts(data, "attachments")
+    ]
+    return Case(
+        committee=_str(data, "committee"),
+        year=_int(data, "year"),
+        number=_int(data, "number"),
+        meeting=_date(data, "meeting"),
+        title=_str(data, "title"),
+        kind=_str(data, "kind"),
+        attachments=attachments,
+        proposal=mapping("proposal"),
+        background=_str(data, "background"),
+        assessments=[a for _, a in _dicts(data, "assessments")],
+        decision=mapping("decision"),
+        decision_date=_date(mapping("decision") or {}, "date"),
+        exemption=mapping("exemption"),
+        reports_for=_strings(data, "reports_for"),
+        evaluates=_strings(data, "evaluates"),
+        source=source,
+        data=data,
+    )

@@ -1,0 +1,35 @@
+"""Who is in office on a day: members, leaders and deputies, answered in one place."""
+
+from __future__ import annotations
+
+from typing import Iterable, Protocol, TypeVar
+
+from fsu_cli.domain.records import Committee, Date, Member, Repository
+
+
+class Period(Protocol):
+    start: Date | None
+    end: Date | None
+
+
+P = TypeVar("P", bound=Period)
+
+
+def covers(start: Date | None, end: Date | None, day: Date) -> bool:
+    """Whether a period from ``start`` to ``end`` (both inclusive, either open) includes the day."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def in_office(records: Iterable[P], on: Date) -> list[P]:
+    """The memberships or offices that have begun by the day and not yet ended."""
+    return [r for r in records if r.start is not None and covers(r.start, r.end, on)]
+
+
+def seats_by_side(repo: Repository, committee: Committee, day: Date) -> dict[str, list[Member]]:
+    """The members in office on the day, by the side of the organization each represents."""
+    seats: dict[str, list[Member]] = {}
+    for member in in_office(committee.members, on=day):
+        organization = repo.organizations.get(member.organization or "")
+        if organization is not None and organization.side:
+            seats.setdefault(organization.side, []).append(member)
+    return seats

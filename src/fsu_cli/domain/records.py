@@ -1,0 +1,229 @@
+"""Typed records of a health community, and the repository that indexes them.
+
+Every record knows the file and the path inside it where it was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from fsu_cli.errors import UsageError
+
+Date = dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str  # the file, relative to the repository root
+    pointer: tuple = ()  # keys and indexes inside the document
+
+    def at(self, *steps: Any) -> "Source":
+        return Source(self.path, self.pointer + steps)
+
+
+@dataclass(slots=True)
+class Organization:
+    id: str
+    name: str | None
+    short_name: str | None
+    side: str | None
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name or self.id
+
+
+@dataclass(slots=True)
+class Member:
+    name: str | None
+    organization: str | None
+    title: str | None
+    email: str | None
+    start: Date | None
+    end: Date | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Office:
+    role: str | None  # leader | deputy
+    name: str | None
+    start: Date | None
+    end: Date | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Meeting:
+    date: Date | None
+    status: str | None  # planned | held | cancelled
+    location: str | None
+    time: str | None
+    present: list[str]  # attendance, when the minutes record it
+    absent: list[str]
+    source: Source
+
+
+@dataclass(slots=True)
+class Committee:
+    id: str
+    name: str | None
+    short_name: str | None
+    kind: str | None
+    parent: str | None
+    description: str | None
+    founded: Date | None
+    dissolved: Date | None
+    case_number_format: str | None
+    members: list[Member]
+    leadership: list[Office]
+    meetings: list[Meeting]
+    source: Source
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name or self.id
+
+    def meeting_on(self, day: Date) -> Meeting | None:
+        return next((m for m in self.meetings if m.date == day), None)
+
+
+@dataclass(slots=True)
+class Approval:
+    by: str | None
+    date: Date | None
+    case: str | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Section:
+    heading: str | None
+    body: str | None
+
+
+@dataclass(slots=True)
+class Mandate:
+    id: str
+    committee: str | None
+    title: str | None
+    status: str | None
+    approved: Approval | None
+    valid_from: Date | None
+    valid_until: Date | None
+    supersedes: list[tuple[str, Source]]
+    sections: list[Section]
+    rules: dict
+    source: Source
+
+
+@dataclass(slots=True)
+class Attachment:
+    title: str | None
+    printed: bool | None
+    case: str | None
+    source: Source
+
+
+@dataclass(slots=True)
+class Case:
+    committee: str | None
+    year: int | None
+    number: int | None
+    meeting: Date | None
+    title: str | None
+    kind: str | None
+    attachments: list[Attachment]
+    proposal: dict | None
+    background: str | None
+    assessments: list[dict]
+    decision: dict | None
+    decision_date: Date | None
+    exemption: dict | None
+    reports_for: list[str]  # the committees whose report this case receives
+    evaluates: list[str]  # the committees whose evaluation this case presents
+    source: Source
+    data: dict = field(repr=False)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.committee}/{self.year}/{self.number}"
+
+
+@dataclass(slots=True)
+class Repository:
+    """Everything loaded from one governance repository, indexed for look-ups."""
+
+    name: str | None = None
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    committees: dict[str, Committee] = field(default_factory=dict)
+    mandates: dict[str, Mandate] = field(default_factory=dict)
+    cases: dict[tuple[str, int, int], Case] = field(default_factory=dict)
+    # every record of each kind in file order, duplicates included (for the uniqueness checks)
+    all_organizations: list[Organization] = field(default_factory=list)
+    all_committees: list[Committee] = field(default_factory=list)
+    all_mandates: list[Mandate] = field(default_factory=list)
+    all_cases: list[Case] = field(default_factory=list)
+    # Records known only by their file's place: the file could not be loaded, or
+    # its fields disagree with its name. References to them are not reported
+    # again, since the file has a finding of its own.
+    placeholders: set[tuple[str, Any]] = field(default_factory=set)
+    # indexes derived from the records, built once on first use
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def case(self, ref: str) -> Case | None:
+        parsed = parse_case_ref(ref)
+        return self.cases.get(parsed) if parsed else None
+
+    def committee_named(self, name: str) -> Committee:
+        """The committee with this id or short name (any letter case); UsageError naming the known ones."""
+        wanted = name.casefold()
+        for committee in self.committees.values():
+            if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
+                return committee
+        known = ", ".join(c.id for c in sorted(self.committees.values(), key=hierarchy))
+        raise UsageError(f"There is no committee '{name}'. Known committees: {known}.")
+
+    def has_committee(self, committee_id: str) -> bool:
+        return committee_id in self.committees or ("committee", committee_id) in self.placeholders
+
+    def has_mandate(self, mandate_id: str) -> bool:
+        return mandate_id in self.mandates or ("mandate", mandate_id) in self.placeholders
+
+    def has_case(self, ref: str) -> bool:
+        parsed = parse_case_ref(ref)
+        return parsed is not None and (parsed in self.cases or ("case", parsed) in self.placeholders)
+
+
+_KIND_ORDER = ("partnership", "ssu", "working-committee", "secretariat", "fsu", "other")
+
+
+def hierarchy(committee: Committee) -> tuple:
+    """Partnership meeting first, then SSU, the working committees, and the FSUs; dissolved ones last."""
+    kind = committee.kind if committee.kind in _KIND_ORDER else "other"
+    return (_KIND_ORDER.index(kind), committee.dissolved is not None, committee.label.casefold())
+
+
+def case_number(committee: Committee | None, case: Case) -> str:
+    """The case number in the committee's own style: '20-2022', '21.25', '2024.20'."""
+    style = (committee.case_number_format if committee else None) or "{number}/{year}"
+    try:
+        return style.format(number=case.number, year=case.year, yy=f"{(case.year or 0) % 100:02d}")
+    except (KeyError, ValueError, IndexError, TypeError, AttributeError):
+        return f"{case.number}/{case.year}"
+
+
+def case_label(committee: Committee | None, case: Case) -> str:
+    """'SSU sak 20-2022'."""
+    label = committee.label if committee else (case.committee or "")
+    return f"{label} sak {case_number(committee, case)}"
+
+
+def parse_case_ref(ref: str) -> tuple[str, int, int] | None:
+    parts = ref.split("/")
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    return parts[0], int(parts[1]), int(parts[2])

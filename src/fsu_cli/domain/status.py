@@ -1,0 +1,168 @@
+"""The secretariat's dashboard: what is coming up and what is overdue, as of a date.
+
+Each section is a list of ``Item`` records; the command only formats them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fsu_cli.domain.dates import add_months, add_years, day_before, norwegian_date
+from fsu_cli.domain.leadership import advice_sentence, leadership_terms, next_term, term_in_office
+from fsu_cli.domain.mandates import exists_on, mandate_in_force, rule, rule_int, rule_text
+from fsu_cli.domain.records import Case, Committee, Date, Repository, case_label
+from fsu_cli.domain.office import in_office
+
+HORIZON_MONTHS = 3
+
+
+@dataclass(slots=True)
+class Item:
+    when: Date | None
+    committee: str  # the committee's label
+    text: str
+    overdue: bool = False
+
+
+def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
+    horizon = add_months(today, HORIZON_MONTHS)
+    active = [c for c in repo.committees.values() if exists_on(c, today)]
+    sections = {
+        "Next meetings": _next_meetings(repo, active, today),
+        "Leadership terms ending": _terms(repo, active, today, horizon),
+        "Appointments expiring": _appointments(repo, active, today, horizon),
+        "Mandates": _mandates(repo, active, today, horizon),
+        "Reports and evaluations due": _reports(repo, active, today, horizon),
+        "Cases waiting for a decision": _cases(repo, today, horizon),
+    }
+    for items in sections.values():
+        items.sort(key=lambda i: (i.when or Date.min, i.committee))
+    return sections
+
+
+def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> list[Item]:
+    items = []
+    for committee in active:
+        upcoming = sorted(m.date for m in committee.meetings if m.status == "planned" and m.date and m.date >= today)
+        if upcoming:
+            day = upcoming[0]
+            cases = sum(1 for c in repo.all_cases if c.committee == committee.id and c.meeting == day)
+            items.append(Item(day, committee.label, f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"))
+        elif rule_int(mandate_in_force(repo, committee.id, today), "meetings", "min_per_year"):
+            items.append(Item(None, committee.label, "no meeting planned", overdue=True))
+    return items
+
+
+def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
+    items = []
+    for committee in active:
+        terms = leadership_terms(repo, committee)
+        current = term_in_office(terms, today)
+        if current is None:
+            if terms or rule(mandate_in_force(repo, committee.id, today), "leadership"):
+                items.append(Item(today, committee.label, "no leader in office", overdue=True))
+            continue
+        if current.end is None or current.end > horizon:
+            continue
+        following = [t for t in terms if t.start > current.end]
+        if following:
+            text = f"term ends {norwegian_date(current.end)}; the next term is recorded"
+        else:
+            advice = next_term(repo, committee, today)
+            text = f"term ends {norwegian_date(current.end)}; elect for " + (
+                advice_sentence(repo, advice) if advice else "the next term"
+            )
+        items.append(Item(current.end, committee.label, text))
+    return items
+
+
+def _appointments(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
+    items = []
+    for committee in active:
+        years = rule_int(mandate_in_force(repo, committee.id, today), "appointment_years")
+        if years is None:
+            continue
+        for member in in_office(committee.members, on=today):
+            expiry = day_before(add_years(member.start, years))
+            if expiry <= horizon:
+                items.append(Item(expiry, committee.label,
+                                  f"{member.name}: appointment ({years} years from {norwegian_date(member.start)}) "
+                                  f"ends {norwegian_date(expiry)}", overdue=expiry < today))
+    return items
+
+
+def _mandates(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
+    items = []
+    for committee in active:
+        mandate = mandate_in_force(repo, committee.id, today)
+        if mandate is None:
+            items.append(Item(today, committee.label, "no approved mandate in force", overdue=True))
+        elif mandate.valid_until is not None and mandate.valid_until <= horizon:
+            items.append(Item(mandate.valid_until, committee.label,
+                              f"time-limited mandate {mandate.id} ends {norwegian_date(mandate.valid_until)}"))
+    for mandate in repo.mandates.values():
+        if mandate.status == "draft" and mandate.valid_from is not None and mandate.valid_from <= horizon:
+            committee = repo.committees.get(mandate.committee or "")
+            label = committee.label if committee else (mandate.committee or "?")
+            items.append(Item(mandate.valid_from, label,
+                              f"draft mandate {mandate.id} is to take effect {norwegian_date(mandate.valid_from)} "
+                              "but is not approved", overdue=mandate.valid_from <= today))
+    return items
+
+
+def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
+    items = []
+    for committee in active:
+        mandate = mandate_in_force(repo, committee.id, today)
+        if mandate is None:
+            continue
+        start = max(d for d in (committee.founded, mandate.valid_from) if d is not None)
+        every = rule_int(mandate, "reporting", "every_months")
+        receiver = rule_text(mandate, "reporting", "to")
+        if every is not None and every > 0:
+            received = sorted(d for c in repo.all_cases if committee.id in c.reports_for
+                              if (d := _delivered(c)) is not None)
+            done = [d for d in received if d <= today]
+            scheduled = [d for d in received if d > today]
+            due = add_months(done[-1] if done else start, every)
+            to = repo.committees[receiver].label if receiver in repo.committees else (receiver or "?")
+            if scheduled:
+                items.append(Item(scheduled[0], committee.label,
+                                  f"report to {to} is on the agenda for {norwegian_date(scheduled[0])}"))
+            elif due <= horizon:
+                items.append(Item(due, committee.label,
+                                  f"report to {to} due {norwegian_date(due)}" +
+                                  (f" (last received {norwegian_date(done[-1])})" if done else " (none received yet)"),
+                                  overdue=due < today))
+        evaluation = rule_int(mandate, "evaluation_every_months")
+        if evaluation is not None and evaluation > 0:
+            presented = sorted(d for c in repo.all_cases if committee.id in c.evaluates
+                               if (d := _delivered(c)) is not None and d <= today)
+            due = add_months(presented[-1] if presented else start, evaluation)
+            if due <= horizon:
+                since = (f"last presented {norwegian_date(presented[-1])}" if presented
+                         else "none presented yet")
+                items.append(Item(due, committee.label, f"evaluation due {norwegian_date(due)} ({since})",
+                                  overdue=due < today))
+    return items
+
+
+def _delivered(case: Case) -> Date | None:
+    return case.decision_date or case.meeting
+
+
+def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
+    items = []
+    for case in repo.all_cases:
+        if case.decision is not None or case.meeting is None:
+            continue
+        committee = repo.committees.get(case.committee or "")
+        label = committee.label if committee else (case.committee or "?")
+        number = case_label(committee, case)
+        if case.meeting < today:
+            items.append(Item(case.meeting, label, f"{number} {case.title}: meeting "
+                              f"{norwegian_date(case.meeting)} has passed with no decision recorded", overdue=True))
+        elif case.meeting <= horizon and case.kind == "decision":
+            items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
+                              f"{norwegian_date(case.meeting)}"))
+    return items

@@ -1,0 +1,233 @@
+"""Changes to the data made by commands, safely.
+
+Every change is made with the round-trip loader (comments, key order, quoting and
+blank lines stay), checked against the whole repository before anything is
+written, and refused if it would add errors. Files are written atomically; a new
+case file is created exclusively, so two runs at once cannot take one number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from fsu_cli.store import yamlio
+from fsu_cli.check.findings import ERROR, Finding
+from fsu_cli.check.catalogue import Context
+from fsu_cli.domain.records import Date
+from fsu_cli.store.files import create_exclusively, write_atomically
+from fsu_cli.errors import UsageError
+from fsu_cli.check.validate import validate
+
+
+class EditRefused(Exception):
+    """The change would add errors; nothing was written."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(f"{len(findings)} error(s)")
+        self.findings = findings
+
+
+@dataclass(slots=True)
+class Change:
+    rel: str  # the file, relative to the root
+    text: str  # its new content
+    new: bool = False  # a file that must not exist yet
+
+
+def _key(finding: Finding) -> tuple:
+    return finding.code, finding.path, finding.message
+
+
+def check_changes(root: Path, changes: list[Change], context: Context, allow: Callable[[Finding], bool] | None = None
+                  ) -> None:
+    """Raise ``EditRefused`` when the changes add errors (other than those ``allow`` accepts)."""
+    before = {_key(f) for f in validate(root, context).findings if f.severity == ERROR}
+    overlay = {c.rel: c.text.encode("utf-8") for c in changes}
+    after = validate(root, context, overlay=overlay).findings
+    added = [f for f in after if f.severity == ERROR and _key(f) not in before and not (allow and allow(f))]
+    if added:
+        raise EditRefused(added)
+
+
+def write_changes(root: Path, changes: list[Change]) -> None:
+    for change in changes:
+        path = root / change.rel
+        data = change.text.encode("utf-8")
+        if change.new:
+            create_exclusively(path, data)
+        else:
+            write_atomically(path, data, force=True)
+
+
+def read_document(root: Path, rel: str) -> Any:
+    path = root / rel
+    if not path.is_file():
+        raise UsageError(f"{rel} does not exist.")
+    try:
+        return yamlio.load_roundtrip(yamlio.decode(path.read_bytes()))
+    except yamlio.YamlProblem as problem:
+        raise UsageError(f"{rel}:{problem.line}:{problem.column}: {problem.message} Fix the file first "
+                         "(fsu validate shows every problem).") from None
+    except yamlio.NotUtf8:
+        raise UsageError(f"{rel} is not UTF-8 text. Fix the file first (fsu validate shows where).") from None
+
+
+def parse_day(text: str, what: str) -> Date:
+    try:
+        if len(text) == 10:
+            return Date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageError(f"{what} must be a real date written YYYY-MM-DD (got '{text}').")
+
+
+def literal(text: str, block: bool = False) -> Any:
+    """Multi-line (or ``block``) text as a YAML block (|), short single lines as they are."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    text = text.strip("\n")
+    return LiteralScalarString(text + "\n") if block or "\n" in text or len(text) > 70 else text
+
+
+# --- the changes commands make -------------------------------------------------------------
+
+
+def next_case_number(root: Path, committee_id: str, year: int) -> int:
+    """One more than the highest number used, by any case file of that committee and year."""
+    folder = root / "data" / "cases" / committee_id / str(year)
+    used = [int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit()] if folder.is_dir() else []
+    return max(used, default=0) + 1
+
+
+def case_file_name(root: Path, committee_id: str, number: int) -> str:
+    """The file name for a case number, in the style the committee's case files already use.
+
+    Zero-padded to two digits ('07.yaml') unless the committee's files are written
+    without padding ('7.yaml').
+    """
+    folder = root / "data" / "cases" / committee_id
+    stems = [p.stem for p in folder.glob("*/*.yaml") if p.stem.isdigit()] if folder.is_dir() else []
+    unpadded = any(len(stem) == 1 for stem in stems)
+    padded = any(len(stem) >= 2 and stem.startswith("0") for stem in stems)
+    return f"{number}.yaml" if unpadded and not padded else f"{number:02d}.yaml"
+
+
+def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
+              officer: str | None) -> str:
+    """A new case file with a commented skeleton."""
+    from ruamel.yaml.comments import CommentedMap
+
+    doc = CommentedMap()
+    doc["committee"] = committee_id
+    doc["year"] = year
+    doc["number"] = number
+    doc["meeting"] = meeting
+    doc["title"] = title
+    doc["kind"] = kind
+    doc.yaml_add_eol_comment("information (til orientering) | discussion (til drøfting) | decision (til beslutning)",
+                             "kind")
+    if officer:
+        doc["case_officer"] = officer
+    doc["attachments"] = []
+    doc.yaml_add_eol_comment("- {title: ..., printed: true}   printed: true = Vedlegg (t), false = Vedlegg (ikke t)",
+                             "attachments")
+    if kind == "decision":
+        proposal = CommentedMap()
+        proposal["kind"] = "consensus"
+        proposal.yaml_add_eol_comment("consensus (Innstilling til konsensus) | decision (Forslag til vedtak)", "kind")
+        proposal["text"] = literal("Skriv innstillingen her.", block=True)
+        doc["proposal"] = proposal
+    doc["background"] = literal("Skriv bakgrunnen for saken her.", block=True)
+    text = yamlio.dump_roundtrip(doc)
+    return (
+        "# Ny sak. Fyll ut bakgrunn" + (" og innstilling" if kind == "decision" else "")
+        + "; legg til vurderinger (assessments) ved behov.\n" + text
+    )
+
+
+def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: str | None) -> None:
+    meetings = _list(doc, "meetings")
+    dates = [_as_date(m.get("date")) for m in meetings if hasattr(m, "get")]
+    if day in dates:
+        raise UsageError(f"There is already a meeting on {day.isoformat()}.")
+    position = sum(1 for d in dates if d is not None and d < day)
+    entry = _entry(meetings, date=day, status=status, time=time or None, location=location or None)
+    meetings.insert(position, entry)
+
+
+def _list(doc: Any, key: str) -> Any:
+    """The document's list under ``key``, created empty if it is missing."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    if doc.get(key) is None:
+        doc[key] = CommentedSeq()
+    return doc[key]
+
+
+def _entry(entries: Any, keep_none: tuple[str, ...] = (), **values: Any) -> Any:
+    """A new list entry in the given key order, leaving out empty optional values, styled like its neighbours."""
+    from ruamel.yaml.comments import CommentedMap
+
+    entry = CommentedMap()
+    for key, value in values.items():
+        if value is not None or key in keep_none:
+            entry[key] = value
+    _styled_like(entries, entry)
+    return entry
+
+
+def _styled_like(entries: Any, entry: Any) -> None:
+    """A new list entry written the way its neighbours are: on one line ({...}) if they are."""
+    last = entries[-1] if len(entries) else None
+    if getattr(last, "fa", None) is not None and last.fa.flow_style():
+        entry.fa.set_flow_style()
+
+
+def _as_date(value: Any) -> Date | None:
+    if isinstance(value, Date):
+        return value
+    try:
+        return Date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def add_member(doc: Any, name: str, organization: str, start: Date, title: str | None, email: str | None) -> None:
+    members = _list(doc, "members")
+    for member in members:
+        if hasattr(member, "get") and member.get("name") == name and member.get("end_date") in (None, ""):
+            raise UsageError(f"{name} is already a member (with no end date).")
+    members.append(_entry(members, ("end_date",), name=name, organization=organization, title=title or None,
+                          email=email or None, start_date=start, end_date=None))
+
+
+def end_member(doc: Any, name: str, day: Date) -> None:
+    open_entries = [m for m in doc.get("members") or [] if hasattr(m, "get") and m.get("name") == name
+                    and m.get("end_date") in (None, "")]
+    if not open_entries:
+        names = sorted({str(m.get("name")) for m in doc.get("members") or [] if hasattr(m, "get")})
+        raise UsageError(f"There is no current member named '{name}'. Members: {', '.join(names)}.")
+    open_entries[-1]["end_date"] = day
+
+
+def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date | None) -> None:
+    leadership = _list(doc, "leadership")
+    for role, name in (("leader", leader), ("deputy", deputy)):
+        if name:
+            leadership.append(_entry(leadership, ("end_date",), role=role, name=name, start_date=start,
+                                     end_date=end))
+
+
+def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: bool) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    if doc.get("decision") and not replace:
+        raise UsageError("The case already has a decision. Use --force to replace it.")
+    decision = CommentedMap()
+    decision["date"] = day
+    decision["outcome"] = outcome
+    if text:
+        decision["text"] = literal(text)
+    doc["decision"] = decision

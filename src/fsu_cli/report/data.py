@@ -1,0 +1,29 @@
+"""JSON: a ``findings`` list and a ``summary``, for programs."""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from fsu_cli.check.findings import Finding, Summary
+from fsu_cli.report.base import Reporter
+
+
+class JsonReporter(Reporter):
+    name = "json"
+
+    def report(self, findings: Sequence[Finding], summary: Summary) -> None:
+        document = {
+            "findings": [f.as_dict() for f in findings],
+            "summary": {
+                "files": summary.files,
+                "errors": summary.errors,
+                "warnings": summary.warnings,
+                "infos": summary.infos,
+            },
+        }
+        json.dump(document, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
+
+
+REPORTER = JsonReporter

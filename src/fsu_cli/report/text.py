@@ -1,0 +1,41 @@
+"""``path:line:col: CODE message`` and an indented hint; coloured on a terminal."""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Sequence
+
+from fsu_cli.check.findings import ERROR, INFO, WARNING, Finding, Summary
+from fsu_cli.report.base import Reporter
+
+_STYLE = {ERROR: "\x1b[1;31m", WARNING: "\x1b[1;33m", INFO: "\x1b[1;36m"}
+
+
+class TextReporter(Reporter):
+    name = "text"
+
+    def report(self, findings: Sequence[Finding], summary: Summary) -> None:
+        colour = wants_colour(self.stream)
+        for f in findings:
+            where = f"{f.path}:{f.line}:{f.column}:"
+            label = "" if f.severity == ERROR else f"{f.severity}: "
+            if colour:
+                line = f"\x1b[1m{where}\x1b[0m {_STYLE[f.severity]}{f.code}\x1b[0m {label}{f.message}"
+            else:
+                line = f"{where} {f.code} {label}{f.message}"
+            self.stream.write(line + "\n")
+            if f.hint:
+                self.stream.write(f"    hint: {f.hint}\n")
+        self.stream.write(summary.sentence() + "\n")
+
+
+def wants_colour(stream: IO[str]) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+REPORTER = TextReporter

@@ -1,0 +1,158 @@
+"""A cache of validation work, kept outside the repository, keyed by file content and by fsu's own code.
+
+Two stores per repository, in the user's cache folder (``FSU_CACHE_DIR``, or the
+operating system's convention: ``~/.cache/fsu`` on Linux, ``~/Library/Caches/fsu``
+on macOS, ``%LOCALAPPDATA%\\fsu\\Cache`` on Windows):
+
+- the documents: each file's parsed data and per-file findings, by content hash;
+- the last result: every finding of a whole run, by the hash of all files
+  together and the date checked.
+
+Both are keyed by a fingerprint of fsu's own code and schemas, so an edited
+installation never serves stale results. The files hold plain data (MessagePack:
+maps, lists, text, numbers), never code, so a cache file that someone else wrote
+can at worst be wrong, and a wrong one is simply not used: anything missing,
+stale, corrupt or written by two runs at once is ignored, and every write is a
+whole new file renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fsu_cli.store.resources import package_dir, resource_dir
+
+FORMAT = 3
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("FSU_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("fsu", appauthor=False))
+
+
+@cache
+def fingerprint() -> str:
+    """Changes whenever fsu's code, its schemas or the cache's format change."""
+    from fsu_cli import __version__
+
+    digest = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    package = package_dir()
+    sources = sorted(package.rglob("*.py")) + sorted(resource_dir("schemas").glob("*.json"))
+    for path in sources:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def is_plain(value: Any, depth: int = 0) -> bool:
+    """Whether the value survives MessagePack unchanged: maps, lists, text, small numbers, booleans, null."""
+    if value is None or isinstance(value, (str, bool, float)):
+        return True
+    if isinstance(value, int):
+        return -(2**63) <= value < 2**64
+    if depth > 400:
+        return False
+    if type(value) is list:
+        return all(is_plain(item, depth + 1) for item in value)
+    if type(value) is dict:
+        return all(
+            (key is None or isinstance(key, (str, bool, float)) or (isinstance(key, int) and -(2**63) <= key < 2**64))
+            and is_plain(item, depth + 1)
+            for key, item in value.items()
+        )
+    return False
+
+
+def _pack(value: Any) -> bytes:
+    import msgpack
+
+    return msgpack.packb(value, use_bin_type=True)
+
+
+def _unpack(raw: bytes) -> Any:
+    import msgpack
+
+    return msgpack.unpackb(raw, raw=False, strict_map_key=False, use_list=True)
+
+
+class Store:
+    def __init__(self, root: Path):
+        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        self.folder = cache_dir()
+        self.documents_path = self.folder / f"{key}.documents"
+        self.result_path = self.folder / f"{key}.result"
+
+    def _read(self, path: Path) -> Any:
+        try:
+            with open(path, "rb") as stream:
+                stored = _unpack(stream.read())
+        except Exception:  # missing, corrupt, half-written, from another version: not used
+            return None
+        if not isinstance(stored, dict) or stored.get("fingerprint") != fingerprint():
+            return None
+        return stored.get("value")
+
+    def _write(self, path: Path, value: Any) -> None:
+        try:
+            data = _pack({"fingerprint": fingerprint(), "value": value})
+        except (TypeError, ValueError, OverflowError):
+            return  # not plain data: not cached
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
+                raise
+        except OSError:
+            return  # a cache that cannot be written (read-only home, full disk) only costs time
+
+    def documents(self) -> dict[str, list]:
+        """By path: [content digest, kind, data, findings as plain lists]."""
+        value = self._read(self.documents_path)
+        if not isinstance(value, dict):
+            return {}
+        return {rel: entry for rel, entry in value.items() if isinstance(entry, list) and len(entry) == 4}
+
+    def save_documents(self, entries: dict[str, list]) -> None:
+        self._write(self.documents_path, entries)
+
+    def last_run(self) -> dict:
+        """The last run's key, findings and file signatures (mtime, size, inode, content hash)."""
+        value = self._read(self.result_path)
+        if (isinstance(value, dict) and isinstance(value.get("stats"), dict)
+                and isinstance(value.get("written"), int) and isinstance(value.get("findings"), list)):
+            value["stats"] = {rel: signature for rel, signature in value["stats"].items()
+                              if isinstance(signature, list) and len(signature) == 4}
+            return value
+        return {"key": None, "findings": None, "stats": {}, "written": 0}
+
+    def save_run(self, key: str, findings: list, stats: dict[str, list]) -> None:
+        import time
+
+        self._write(self.result_path, {"key": key, "findings": findings, "stats": stats,
+                                       "written": time.time_ns()})
+
+
+# A file changed this close to the moment the cache was written might have changed
+# again within the same timestamp: its content is read and hashed, as git does.
+RACY_NS = 2_000_000_000

@@ -1,0 +1,129 @@
+"""Find the governance repository and list the data files in it.
+
+A governance repository is a folder with ``fsu.yaml`` at its root and the data
+under ``data/``: ``committees/<id>.yaml``, ``mandates/<id>.yaml`` and
+``cases/<committee>/<year>/<number>.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from fsu_cli.errors import UsageError
+
+CONFIG_FILE = "fsu.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    path: Path  # absolute
+    rel: str  # relative to the repository root, with forward slashes
+    kind: str  # config | committee | mandate | case
+
+    @property
+    def stem(self) -> str:
+        """The file name without its ending: a committee's or mandate's id, a case's number."""
+        return self.path.name.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Stray:
+    """Something under data/ that fsu does not read: a YAML file in the wrong place, or a link out."""
+
+    rel: str
+    reason: str  # "outside-link" | "unread"
+    folder: bool = False  # for a link: whether it leads to a folder
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The repository given with --repo, or the nearest folder upwards that holds fsu.yaml."""
+    if explicit is not None:
+        root = explicit.expanduser().resolve()
+        if not root.is_dir():
+            raise UsageError(f"The folder {explicit} does not exist.")
+        if not (root / CONFIG_FILE).is_file():
+            raise UsageError(
+                f"There is no {CONFIG_FILE} in {root}. "
+                f"Point --repo at the root folder of a governance repository (the one with {CONFIG_FILE})."
+            )
+        return root
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise UsageError(
+        f"No {CONFIG_FILE} was found in {here} or any folder above it. "
+        f"Run fsu inside a governance repository, or name one with --repo DIR."
+    )
+
+
+def discover(root: Path, cases: bool = True) -> tuple[list[DataFile], list[Stray]]:
+    """Every data file fsu reads, in a stable order, and the YAML files and links it would miss.
+
+    Without ``cases``, data/cases/ is not walked (for commands that need no case).
+    """
+    files = [DataFile(root / CONFIG_FILE, CONFIG_FILE, "config")]
+    strays: list[Stray] = []
+    data = root / "data"
+    if data.is_dir():
+        _walk(root, str(data), "data", (), files, strays, skip=() if cases else ("data/cases",))
+    return files, strays
+
+
+_EXPECTED = {"committees": "committee", "mandates": "mandate", "cases": "case"}
+
+
+def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], files: list[DataFile],
+          strays: list[Stray], skip: tuple[str, ...] = ()) -> None:
+    """One folder under data/, with os.scandir (a large repository has tens of thousands of files)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        rel = f"{rel_folder}/{name}"
+        if rel in skip:
+            continue
+        if entry.is_symlink() and not _inside(Path(entry.path), root):
+            if entry.is_dir() or name.endswith((".yaml", ".yml")):
+                strays.append(Stray(rel, "outside-link", folder=entry.is_dir()))
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _walk(root, entry.path, rel, parts + (name,), files, strays, skip)
+        elif name.endswith((".yaml", ".yml")):
+            kind = _kind(parts, name, _EXPECTED)
+            if kind is None:
+                strays.append(Stray(rel, "unread"))
+            else:
+                files.append(DataFile(Path(entry.path), rel, kind))
+
+
+def classify(rel: str) -> str | None:
+    """The kind of data file at a path relative to the root, or None if fsu does not read it."""
+    if rel == CONFIG_FILE:
+        return "config"
+    parts = rel.split("/")
+    if len(parts) < 2 or parts[0] != "data":
+        return None
+    return _kind(tuple(parts[1:-1]), parts[-1], _EXPECTED)
+
+
+def _kind(rel_parts: tuple[str, ...], name: str, expected: dict[str, str]) -> str | None:
+    if not name.endswith(".yaml") or not rel_parts or rel_parts[0] not in expected:
+        return None
+    top = rel_parts[0]
+    depth = {"committees": 1, "mandates": 1, "cases": 3}[top]
+    return expected[top] if len(rel_parts) == depth else None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
