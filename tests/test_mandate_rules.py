@@ -333,9 +333,19 @@ def test_fsu341_appointment_past_its_period(fsu, small):
     found = [f for f in findings(fsu, small) if f["code"] == "FSU341"]
     assert len(found) == 6
     assert found[0]["message"] == (
-        "Hanne Holm was appointed 2023-01-01; the appointment period of 3 year(s) in fsu-2023 ended 2026-01-01.")
+        "Hanne Holm was appointed 2023-01-01; the appointment period of 3 year(s) in fsu-2023 ended 2025-12-31.")
     assert found[0]["line"] == line_of(small / FSU, "name: Hanne Holm, organization")
     assert "FSU341" not in codes(fsu, small, "--as-of", "2025-12-31")
+
+
+def test_validate_and_status_name_the_same_last_day_of_an_appointment(fsu, small, monkeypatch):
+    """The appointment's last day, 31.12.2025, in both: not the day after it in one of them."""
+    monkeypatch.setenv("COLUMNS", "200")
+    edit(small / MANDATE, "appointment_years: 4", "appointment_years: 3")
+    found = [f for f in findings(fsu, small, "--as-of", "2026-01-02") if f["code"] == "FSU341"]
+    assert found[0]["message"].endswith("ended 2025-12-31.")
+    status = fsu("status", "--repo", small, "--as-of", "2025-12-01").stdout
+    assert "Hanne Holm: appointment (3 years from 01.01.2023) ends 31.12.2025" in status
 
 
 # --- cases (FSU351-355) ------------------------------------------------------------------

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from fsu_cli.check.findings import Finding
-from fsu_cli.store.resources import resource_dir
 from fsu_cli.check.rules import structure
+from fsu_cli.store.resources import resource_dir
 
 # The kinds of file, and the schema each follows.
 SCHEMA_FILES = {

@@ -28,9 +28,9 @@ def diff(
     debug: DebugOption = False,
 ) -> int:
     """Describe what changed between two versions: members, leaders, meetings, mandates and cases."""
+    from fsu_cli.check.load import load_repository
     from fsu_cli.domain.changes import describe
     from fsu_cli.store.git import default_base, revision_overlay
-    from fsu_cli.check.load import load_repository
     from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo)

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Optional
 
 import typer
 
 from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
-
 
 CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short name.", show_default=False)]
 
@@ -38,8 +37,8 @@ class Outcome(str, Enum):
 
 def _apply(root: Path, changes, context, allow=None, write: bool = True) -> None:
     """Check the changes against the whole repository, then write them; print why if refused."""
-    from fsu_cli.edit.authoring import EditRefused, check_changes, write_changes
     from fsu_cli.check.findings import Summary
+    from fsu_cli.edit.authoring import EditRefused, check_changes, write_changes
     from fsu_cli.errors import ExitCode, Stop
     from fsu_cli.report import reporter
 
@@ -63,8 +62,8 @@ def _loaded(repo: Path | None):
 
 def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None) -> str:
     """Apply ``change`` to the committee's file (round trip), check the result, write it; returns the path."""
-    from fsu_cli.edit.authoring import Change, read_document
     from fsu_cli.check.catalogue import Context
+    from fsu_cli.edit.authoring import Change, read_document
     from fsu_cli.store.yamlio import dump_roundtrip
 
     rel = committee.source.path
@@ -87,9 +86,16 @@ def new_case(
     debug: DebugOption = False,
 ) -> int:
     """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
-    from fsu_cli.edit.authoring import Change, case_file_name, case_text, create_exclusively, next_case_number, parse_day
     from fsu_cli.check.catalogue import Context
     from fsu_cli.domain.records import case_number
+    from fsu_cli.edit.authoring import (
+        Change,
+        case_file_name,
+        case_text,
+        create_exclusively,
+        next_case_number,
+        parse_day,
+    )
     from fsu_cli.errors import UsageError
 
 
@@ -203,14 +209,14 @@ def elect(
     debug: DebugOption = False,
 ) -> int:
     """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules."""
-    from fsu_cli.edit.authoring import add_terms, parse_day
     from fsu_cli.domain.dates import add_years, day_before
-    from fsu_cli.domain.mandates import mandate_in_force, rule_int
+    from fsu_cli.domain.mandates import mandate_in_force, rules_of
+    from fsu_cli.edit.authoring import add_terms, parse_day
 
     root, loaded = _loaded(repo)
     target = loaded.repo.committee_named(committee)
     first = parse_day(start, "--start")
-    years = rule_int(mandate_in_force(loaded.repo, target.id, first), "leadership", "term_years")
+    years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
     last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
     allow = (lambda f: f.code >= "FSU300") if force else None
     rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
@@ -234,9 +240,9 @@ def decide(
     debug: DebugOption = False,
 ) -> int:
     """Record the decision (vedtak) in a case after its meeting."""
-    from fsu_cli.edit.authoring import Change, parse_day, read_document, set_decision
     from fsu_cli.check.catalogue import Context
     from fsu_cli.domain.records import parse_case_ref
+    from fsu_cli.edit.authoring import Change, parse_day, read_document, set_decision
     from fsu_cli.errors import UsageError
     from fsu_cli.store.yamlio import dump_roundtrip
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 from fsu_cli.cli.leaders import CommitteeArgument, YearOption
+from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 _VERDICT_STYLE = {
     "met": "green",

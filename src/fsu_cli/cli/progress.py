@@ -35,7 +35,8 @@ class Progress:
         self.done += count
         if self.bar is None and time.monotonic() - self.began >= self.delay and self.done < self.total:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as Bar
 
             console = Console(file=self.stream, force_terminal=True)
             self.bar = Bar(TextColumn("Checking files"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),

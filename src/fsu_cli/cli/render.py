@@ -79,9 +79,9 @@ def document(template: str) -> Callable[[Callable[..., dict]], Callable[..., Non
 def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
           public: bool, as_of: str | None, debug: bool) -> int:
     from fsu_cli.cli.console import load
+    from fsu_cli.errors import UsageError
     from fsu_cli.render import render
     from fsu_cli.store.files import write_atomically
-    from fsu_cli.errors import UsageError
 
     if format in (DocumentFormat.docx, DocumentFormat.pdf) and output is None:
         raise UsageError(f"A {format.value} document is a file: name it with --output, e.g. --output "

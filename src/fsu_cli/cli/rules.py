@@ -25,8 +25,8 @@ def explain(
     debug: DebugOption = False,
 ) -> int:
     """Explain a finding code: what triggers it, an example, and how to fix it."""
-    from fsu_cli.errors import UsageError
     from fsu_cli.check.catalogue import all_rules
+    from fsu_cli.errors import UsageError
 
     rules = all_rules()
     rule = rules.get(code.strip().upper())

@@ -43,11 +43,10 @@ def validate(
     Exit code 0: no errors; 1: errors found; 2: fsu was called wrongly or the
     repository was not found; 3: fsu failed unexpectedly.
     """
-    from fsu_cli.check.catalogue import all_rules
+    from fsu_cli.check.catalogue import Context, all_rules
     from fsu_cli.check.findings import Summary, exit_code
-    from fsu_cli.report import default_format, reporter
-    from fsu_cli.check.catalogue import Context
     from fsu_cli.check.validate import validate as run_validation
+    from fsu_cli.report import default_format, reporter
 
     day = parse_as_of(as_of)
     root = _root_for(repo, files)

@@ -7,17 +7,22 @@ meet a value of the wrong type (such values become ``None`` or are left out).
 
 from __future__ import annotations
 
+from fsu_cli.domain.mandate_rules import parse_rules
 from fsu_cli.domain.records import (
     Approval,
+    Assessment,
     Attachment,
     Case,
     Committee,
     Date,
+    Decision,
+    Exemption,
     Mandate,
     Meeting,
     Member,
     Office,
     Organization,
+    Proposal,
     Section,
     Source,
 )
@@ -111,7 +116,6 @@ def build_mandate(data: dict, source: Source) -> Mandate:
         if isinstance(supersedes_list, list)
         else []
     )
-    rules = data.get("rules")
     return Mandate(
         id=_str(data, "id") or "",
         committee=_str(data, "committee"),
@@ -122,21 +126,33 @@ def build_mandate(data: dict, source: Source) -> Mandate:
         valid_until=_date(data, "valid_until"),
         supersedes=supersedes,
         sections=[Section(_str(s, "heading"), _str(s, "body")) for _, s in _dicts(data, "sections")],
-        rules=rules if isinstance(rules, dict) else {},
+        rules=parse_rules(data.get("rules")),
         source=source,
     )
 
 
-def build_case(data: dict, source: Source) -> Case:
-    def mapping(key: str) -> dict | None:
-        value = data.get(key)
-        return value if isinstance(value, dict) else None
+def _named(data: dict, key: str, source: Source) -> list[tuple[str, Source]]:
+    """A key that holds one id or a list of ids, each with where it was written."""
+    value = data.get(key)
+    if isinstance(value, str):
+        return [(value, source.at(key))]
+    if isinstance(value, list):
+        return [(v, source.at(key, i)) for i, v in enumerate(value) if isinstance(v, str)]
+    return []
 
+
+def _mapping(data: dict, key: str) -> dict | None:
+    value = data.get(key)
+    return value if isinstance(value, dict) else None
+
+
+def build_case(data: dict, source: Source) -> Case:
     attachments = [
         Attachment(_str(a, "title"), a.get("printed") if isinstance(a.get("printed"), bool) else None,
                    _str(a, "case"), source.at("attachments", i))
         for i, a in _dicts(data, "attachments")
     ]
+    proposal, decision, exemption = _mapping(data, "proposal"), _mapping(data, "decision"), _mapping(data, "exemption")
     return Case(
         committee=_str(data, "committee"),
         year=_int(data, "year"),
@@ -144,15 +160,18 @@ def build_case(data: dict, source: Source) -> Case:
         meeting=_date(data, "meeting"),
         title=_str(data, "title"),
         kind=_str(data, "kind"),
+        case_officer=_str(data, "case_officer"),
         attachments=attachments,
-        proposal=mapping("proposal"),
+        proposal=Proposal(_str(proposal, "kind"), _str(proposal, "text")) if proposal is not None else None,
         background=_str(data, "background"),
-        assessments=[a for _, a in _dicts(data, "assessments")],
-        decision=mapping("decision"),
-        decision_date=_date(mapping("decision") or {}, "date"),
-        exemption=mapping("exemption"),
-        reports_for=_strings(data, "reports_for"),
-        evaluates=_strings(data, "evaluates"),
+        assessments=[Assessment(_str(a, "side"), _str(a, "heading"), _str(a, "text"))
+                     for _, a in _dicts(data, "assessments")],
+        decision=(Decision(_date(decision, "date"), _str(decision, "outcome"), _str(decision, "text"))
+                  if decision is not None else None),
+        exemption=(Exemption(_str(exemption, "basis"), _str(exemption, "public_title"))
+                   if exemption is not None else None),
+        reports_for=_named(data, "reports_for", source),
+        evaluates=_named(data, "evaluates", source),
+        keys=frozenset(k for k in data if isinstance(k, str)),
         source=source,
-        data=data,
     )

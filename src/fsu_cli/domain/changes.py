@@ -9,7 +9,6 @@ added, decided or renumbered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from fsu_cli.domain.dates import norwegian_date
 from fsu_cli.domain.leadership import SIDE_WORDS, holder, leadership_terms, rotation_held
@@ -145,15 +144,6 @@ def _meeting_lines(before: Committee, after: Committee):
             yield f"Meeting {_d(day)} {word} (was {old[day].status})."
 
 
-def _flatten(rules: Any, prefix: str = "") -> dict[str, Any]:
-    if not isinstance(rules, dict):
-        return {prefix.rstrip("."): rules} if prefix else {}
-    flat: dict[str, Any] = {}
-    for key, value in rules.items():
-        flat.update(_flatten(value, f"{prefix}{key}."))
-    return flat
-
-
 def _mandate_lines(old: Repository, new: Repository):
     for mid in sorted(set(old.mandates) | set(new.mandates)):
         before, after = old.mandates.get(mid), new.mandates.get(mid)
@@ -168,7 +158,7 @@ def _mandate_lines(old: Repository, new: Repository):
         for key in ("valid_from", "valid_until"):
             if getattr(before, key) != getattr(after, key):
                 yield f"{mid}: {key} {_d(getattr(before, key))} → {_d(getattr(after, key))}."
-        old_rules, new_rules = _flatten(before.rules), _flatten(after.rules)
+        old_rules, new_rules = before.rules.flat(), after.rules.flat()
         for path in sorted(set(old_rules) | set(new_rules)):
             if old_rules.get(path) != new_rules.get(path):
                 yield f"{mid}: rule {path}: {old_rules.get(path, '–')} → {new_rules.get(path, '–')}."
@@ -206,7 +196,7 @@ def _case_lines(old: Repository, new: Repository):
         if before is None:
             continue
         if before.decision is None and case.decision is not None:
-            outcome = case.decision.get("outcome")
+            outcome = case.decision.outcome
             yield case.committee, f"Case decided: {_label(new, case)} {case.title} ({outcome}, {_d(case.decision_date)})."
         elif before.decision != case.decision and case.decision is not None:
             yield case.committee, f"Decision changed: {_label(new, case)} {case.title}."

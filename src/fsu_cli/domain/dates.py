@@ -41,6 +41,11 @@ def months_between(start: Date, end: Date) -> int:
     return total + round((after.day - start.day) / 30)
 
 
+def in_period(start: Date | None, end: Date | None, day: Date) -> bool:
+    """Whether a period from ``start`` to ``end`` (both inclusive, either open) includes the day."""
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
 def norwegian_date(day: Date) -> str:
     """09.10.2025"""
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"

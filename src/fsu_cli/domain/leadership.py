@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from fsu_cli.domain.dates import add_years, day_after, day_before, months_between, norwegian_date
-from fsu_cli.domain.mandates import mandate_in_force, rule, rule_int, rule_sides
+from fsu_cli.domain.mandates import mandate_in_force, rules_of
+from fsu_cli.domain.office import in_office
 from fsu_cli.domain.records import Committee, Date, Mandate, Member, Office, Organization, Repository
 
 SIDE_WORDS = {
@@ -61,11 +62,8 @@ class Term:
 def membership(committee: Committee, name: str | None, on: Date | None) -> Member | None:
     """The person's membership covering the date, or failing that their latest one."""
     mine = [m for m in committee.members if m.name == name]
-    if on is not None:
-        for member in mine:
-            if (member.start is None or member.start <= on) and (member.end is None or on <= member.end):
-                return member
-    return max(mine, key=lambda m: m.start or Date.min, default=None)
+    current = in_office(mine, on=on) if on is not None else []
+    return current[0] if current else max(mine, key=lambda m: m.start or Date.min, default=None)
 
 
 def holder(repo: Repository, committee: Committee, office: Office) -> Holder:
@@ -104,7 +102,7 @@ def leadership_terms(repo: Repository, committee: Committee) -> list[Term]:
 
 def _continues(term: Term, lead: Holder) -> bool:
     """A same-side leader who starts the day after the previous one ends, within one term's length."""
-    years = rule_int(term.mandate, "leadership", "term_years")
+    years = rules_of(term.mandate).leadership.term_years
     return (
         years is not None
         and term.end is not None
@@ -115,7 +113,7 @@ def _continues(term: Term, lead: Holder) -> bool:
     )
 
 
-def expected_side(previous: str | None, alternate: list[str] | None) -> str | None:
+def expected_side(previous: str | None, alternate: tuple[str, ...] | None) -> str | None:
     """The side that should lead after ``previous`` in the mandate's rotation."""
     if not alternate or previous not in alternate:
         return None
@@ -124,7 +122,7 @@ def expected_side(previous: str | None, alternate: list[str] | None) -> str | No
 
 def rotation_held(previous: Term, term: Term) -> bool | None:
     """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged."""
-    alternate = rule_sides(term.mandate, "leadership", "alternate")
+    alternate = rules_of(term.mandate).leadership.alternate
     expected = expected_side(previous.side, alternate)
     if expected is None or alternate is None or term.side is None or term.side not in alternate:
         return None
@@ -132,10 +130,8 @@ def rotation_held(previous: Term, term: Term) -> bool | None:
 
 
 def term_in_office(terms: list[Term], day: Date) -> Term | None:
-    for term in terms:
-        if term.start <= day and (term.end is None or day <= term.end):
-            return term
-    return None
+    current = in_office(terms, on=day)
+    return current[0] if current else None
 
 
 @dataclass(slots=True)
@@ -157,7 +153,7 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     if not terms:
         return None
     last = terms[-1]
-    years = rule_int(mandate, "leadership", "term_years")
+    years = rules_of(mandate).leadership.term_years
     if last.end is not None:
         start = day_after(last.end)
     elif years is not None:
@@ -165,12 +161,13 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     else:
         return None
     mandate = mandate_in_force(repo, committee.id, start) or mandate
-    years = rule_int(mandate, "leadership", "term_years")
+    rules = rules_of(mandate).leadership
+    years = rules.term_years
     end = day_before(add_years(start, years)) if years is not None else None
-    alternate = rule_sides(mandate, "leadership", "alternate")
+    alternate = rules.alternate
     leader_side = expected_side(last.side, alternate)
     deputy_side = None
-    if rule(mandate, "leadership", "deputy_from_other_side") is True and leader_side and alternate:
+    if rules.deputy_from_other_side and leader_side and alternate:
         others = [s for s in alternate if s != leader_side]
         deputy_side = others[0] if len(others) == 1 else None
     return Advice(start, end, leader_side, deputy_side, mandate)
@@ -183,7 +180,7 @@ def advice_sentence(repo: Repository, advice: Advice) -> str:
     text = f"{advice.period()}: leader from {side_phrase(repo, advice.leader_side)}"
     if advice.deputy_side:
         text += f", deputy from {side_phrase(repo, advice.deputy_side)}"
-    elif rule(advice.mandate, "leadership", "deputy_from_other_side") is True:
+    elif rules_of(advice.mandate).leadership.deputy_from_other_side:
         text += f", deputy from a side other than {SIDE_WORDS.get(advice.leader_side, advice.leader_side)}"
     return text
 

@@ -7,8 +7,8 @@ date and that no approved mandate in force by then supersedes. When two remain
 
 from __future__ import annotations
 
-from typing import Any
-
+from fsu_cli.domain.dates import in_period
+from fsu_cli.domain.mandate_rules import NO_RULES, MandateRules
 from fsu_cli.domain.records import Committee, Date, Mandate, Repository
 
 
@@ -40,9 +40,7 @@ def _superseders(repo: Repository) -> dict[str, list[Mandate]]:
 
 
 def covers(mandate: Mandate, day: Date) -> bool:
-    return mandate.valid_from is not None and mandate.valid_from <= day and (
-        mandate.valid_until is None or day <= mandate.valid_until
-    )
+    return mandate.valid_from is not None and in_period(mandate.valid_from, mandate.valid_until, day)
 
 
 def mandates_in_force(repo: Repository, committee_id: str, on: Date) -> list[Mandate]:
@@ -61,37 +59,11 @@ def mandate_in_force(repo: Repository, committee_id: str, on: Date) -> Mandate |
     return found[0] if found else None
 
 
-def rule(mandate: Mandate | None, *path: str) -> Any:
-    """A value from the mandate's ``rules`` (``rule(m, "meetings", "min_per_year")``), or None."""
-    value: Any = mandate.rules if mandate is not None else None
-    for key in path:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
-
-
-def rule_int(mandate: Mandate | None, *path: str) -> int | None:
-    """A whole-number rule, or None when it is missing, not a whole number, or negative."""
-    value = rule(mandate, *path)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def rule_text(mandate: Mandate | None, *path: str) -> str | None:
-    value = rule(mandate, *path)
-    return value if isinstance(value, str) else None
-
-
-def rule_sides(mandate: Mandate | None, *path: str) -> list[str] | None:
-    """A list of sides, or None when it is missing or holds anything but text."""
-    value = rule(mandate, *path)
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return value
-    return None
+def rules_of(mandate: Mandate | None) -> MandateRules:
+    """The mandate's rules; none at all when there is no mandate."""
+    return mandate.rules if mandate is not None else NO_RULES
 
 
 def exists_on(committee: Committee, day: Date) -> bool:
     """Whether the committee had been founded and not yet dissolved on the date."""
-    return (committee.founded is None or committee.founded <= day) and (
-        committee.dissolved is None or day <= committee.dissolved
-    )
+    return in_period(committee.founded, committee.dissolved, day)

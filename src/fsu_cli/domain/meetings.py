@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from fsu_cli.domain.mandates import exists_on, mandate_in_force, rule_int
+from fsu_cli.domain.mandates import exists_on, mandate_in_force, rules_of
 from fsu_cli.domain.records import Committee, Date, Repository
 
 
@@ -62,8 +62,8 @@ def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date) -
         if not exists_on(committee, mid):
             continue
         mandate = mandate_in_force(repo, committee.id, mid)
-        minimum = rule_int(mandate, "meetings", "min_per_year")
-        maximum = rule_int(mandate, "meetings", "max_per_year")
+        rules = rules_of(mandate).meetings
+        minimum, maximum = rules.min_per_year, rules.max_per_year
         if minimum is None and maximum is None:
             continue
         shares_min.append(minimum or 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Protocol, TypeVar
 
+from fsu_cli.domain.dates import add_years, day_before, in_period
 from fsu_cli.domain.records import Committee, Date, Member, Repository
 
 
@@ -15,14 +16,14 @@ class Period(Protocol):
 P = TypeVar("P", bound=Period)
 
 
-def covers(start: Date | None, end: Date | None, day: Date) -> bool:
-    """Whether a period from ``start`` to ``end`` (both inclusive, either open) includes the day."""
-    return (start is None or start <= day) and (end is None or day <= end)
-
-
 def in_office(records: Iterable[P], on: Date) -> list[P]:
     """The memberships or offices that have begun by the day and not yet ended."""
-    return [r for r in records if r.start is not None and covers(r.start, r.end, on)]
+    return [r for r in records if r.start is not None and in_period(r.start, r.end, on)]
+
+
+def appointment_end(member: Member, years: int) -> Date:
+    """The last day of a member's appointment of ``years`` years (from 2022-01-01 for 4 years: 2025-12-31)."""
+    return day_before(add_years(member.start, years))
 
 
 def seats_by_side(repo: Repository, committee: Committee, day: Date) -> dict[str, list[Member]]:

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from fsu_cli.domain.mandate_rules import MandateRules
 from fsu_cli.errors import UsageError
 
 Date = dt.date
@@ -116,7 +117,7 @@ class Mandate:
     valid_until: Date | None
     supersedes: list[tuple[str, Source]]
     sections: list[Section]
-    rules: dict
+    rules: MandateRules
     source: Source
 
 
@@ -128,6 +129,32 @@ class Attachment:
     source: Source
 
 
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    kind: str | None  # consensus (innstilling til konsensus) | decision (forslag til vedtak)
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    side: str | None
+    heading: str | None
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    date: Date | None
+    outcome: str | None  # adopted | amended | postponed | returned | rejected
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Exemption:
+    basis: str | None  # e.g. "offl. § 14"
+    public_title: str | None
+
+
 @dataclass(slots=True)
 class Case:
     committee: str | None
@@ -135,22 +162,32 @@ class Case:
     number: int | None
     meeting: Date | None
     title: str | None
-    kind: str | None
+    kind: str | None  # information | discussion | decision
+    case_officer: str | None
     attachments: list[Attachment]
-    proposal: dict | None
+    proposal: Proposal | None
     background: str | None
-    assessments: list[dict]
-    decision: dict | None
-    decision_date: Date | None
-    exemption: dict | None
-    reports_for: list[str]  # the committees whose report this case receives
-    evaluates: list[str]  # the committees whose evaluation this case presents
+    assessments: list[Assessment]
+    decision: Decision | None
+    exemption: Exemption | None
+    reports_for: list[tuple[str, Source]]  # the committees whose report this case receives
+    evaluates: list[tuple[str, Source]]  # the committees whose evaluation this case presents
+    keys: frozenset[str]  # the keys written in the file, well-formed or not
     source: Source
-    data: dict = field(repr=False)
 
     @property
     def ref(self) -> str:
         return f"{self.committee}/{self.year}/{self.number}"
+
+    @property
+    def decision_date(self) -> Date | None:
+        return self.decision.date if self.decision is not None else None
+
+    def receives_report_of(self, committee_id: str) -> bool:
+        return any(c == committee_id for c, _ in self.reports_for)
+
+    def presents_evaluation_of(self, committee_id: str) -> bool:
+        return any(c == committee_id for c, _ in self.evaluates)
 
 
 @dataclass(slots=True)

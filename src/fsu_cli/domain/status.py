@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fsu_cli.domain.dates import add_months, add_years, day_before, norwegian_date
+from fsu_cli.domain.dates import add_months, norwegian_date
 from fsu_cli.domain.leadership import advice_sentence, leadership_terms, next_term, term_in_office
-from fsu_cli.domain.mandates import exists_on, mandate_in_force, rule, rule_int, rule_text
+from fsu_cli.domain.mandates import exists_on, mandate_in_force, rules_of
+from fsu_cli.domain.office import appointment_end, in_office
 from fsu_cli.domain.records import Case, Committee, Date, Repository, case_label
-from fsu_cli.domain.office import in_office
 
 HORIZON_MONTHS = 3
 
@@ -48,7 +48,7 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
             day = upcoming[0]
             cases = sum(1 for c in repo.all_cases if c.committee == committee.id and c.meeting == day)
             items.append(Item(day, committee.label, f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"))
-        elif rule_int(mandate_in_force(repo, committee.id, today), "meetings", "min_per_year"):
+        elif rules_of(mandate_in_force(repo, committee.id, today)).meetings.min_per_year:
             items.append(Item(None, committee.label, "no meeting planned", overdue=True))
     return items
 
@@ -59,7 +59,7 @@ def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date
         terms = leadership_terms(repo, committee)
         current = term_in_office(terms, today)
         if current is None:
-            if terms or rule(mandate_in_force(repo, committee.id, today), "leadership"):
+            if terms or rules_of(mandate_in_force(repo, committee.id, today)).leadership.stated:
                 items.append(Item(today, committee.label, "no leader in office", overdue=True))
             continue
         if current.end is None or current.end > horizon:
@@ -79,11 +79,11 @@ def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date
 def _appointments(repo: Repository, active: list[Committee], today: Date, horizon: Date) -> list[Item]:
     items = []
     for committee in active:
-        years = rule_int(mandate_in_force(repo, committee.id, today), "appointment_years")
+        years = rules_of(mandate_in_force(repo, committee.id, today)).appointment_years
         if years is None:
             continue
         for member in in_office(committee.members, on=today):
-            expiry = day_before(add_years(member.start, years))
+            expiry = appointment_end(member, years)
             if expiry <= horizon:
                 items.append(Item(expiry, committee.label,
                                   f"{member.name}: appointment ({years} years from {norwegian_date(member.start)}) "
@@ -117,10 +117,9 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
         if mandate is None:
             continue
         start = max(d for d in (committee.founded, mandate.valid_from) if d is not None)
-        every = rule_int(mandate, "reporting", "every_months")
-        receiver = rule_text(mandate, "reporting", "to")
+        every, receiver = mandate.rules.reporting.every_months, mandate.rules.reporting.to
         if every is not None and every > 0:
-            received = sorted(d for c in repo.all_cases if committee.id in c.reports_for
+            received = sorted(d for c in repo.all_cases if c.receives_report_of(committee.id)
                               if (d := _delivered(c)) is not None)
             done = [d for d in received if d <= today]
             scheduled = [d for d in received if d > today]
@@ -134,9 +133,9 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
                                   f"report to {to} due {norwegian_date(due)}" +
                                   (f" (last received {norwegian_date(done[-1])})" if done else " (none received yet)"),
                                   overdue=due < today))
-        evaluation = rule_int(mandate, "evaluation_every_months")
+        evaluation = mandate.rules.evaluation_every_months
         if evaluation is not None and evaluation > 0:
-            presented = sorted(d for c in repo.all_cases if committee.id in c.evaluates
+            presented = sorted(d for c in repo.all_cases if c.presents_evaluation_of(committee.id)
                                if (d := _delivered(c)) is not None and d <= today)
             due = add_months(presented[-1] if presented else start, evaluation)
             if due <= horizon:

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from fsu_cli.store import yamlio
-from fsu_cli.check.findings import ERROR, Finding
 from fsu_cli.check.catalogue import Context
-from fsu_cli.domain.records import Date
-from fsu_cli.store.files import create_exclusively, write_atomically
-from fsu_cli.errors import UsageError
+from fsu_cli.check.findings import ERROR, Finding
 from fsu_cli.check.validate import validate
+from fsu_cli.domain.records import Date
+from fsu_cli.errors import UsageError
+from fsu_cli.store import yamlio
+from fsu_cli.store.files import create_exclusively, write_atomically
 
 
 class EditRefused(Exception):

@@ -6,9 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+from fsu_cli.check.schema import SCHEMA_FILES
 from fsu_cli.domain.dates import Date
 from fsu_cli.errors import UsageError
-from fsu_cli.check.schema import SCHEMA_FILES
 from fsu_cli.store.git import init_repository
 from fsu_cli.store.resources import resource_dir
 from fsu_cli.store.yamlio import dump_roundtrip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+
 def template_folders(root: Path | None) -> list[Path]:
     from fsu_cli.store.resources import resource_dir
 

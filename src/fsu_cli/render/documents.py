@@ -1,4 +1,4 @@
-"""What each document says: plain dictionaries built from the records, for the templates.
+"""What each document says: view models built from the records, for the templates.
 
 Everything a reader sees is decided here, including what a public document leaves
 out: an exempt case keeps only its public title and the legal basis, and its
@@ -13,10 +13,11 @@ from fsu_cli.domain.dates import norwegian_date
 from fsu_cli.domain.leadership import leadership_terms, next_term, period_label
 from fsu_cli.domain.mandates import mandate_in_force
 from fsu_cli.domain.meetings import year_tally
-from fsu_cli.domain.records import Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
-from fsu_cli.render import words
-from fsu_cli.errors import UsageError
 from fsu_cli.domain.office import in_office
+from fsu_cli.domain.records import Assessment, Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
+from fsu_cli.errors import UsageError
+from fsu_cli.render import words
+from fsu_cli.render.views import AssessmentView, CaseView, DecisionView, MemberRow, ProposalView
 
 
 def _date(text: str, what: str) -> Date:
@@ -50,59 +51,54 @@ def _base(repo: Repository, committee: Committee | None, title: str, public: boo
 # --- cases -------------------------------------------------------------------------
 
 
-def case_view(repo: Repository, case: Case, public: bool) -> dict[str, Any]:
+def case_view(repo: Repository, case: Case, public: bool) -> CaseView:
     committee = repo.committees.get(case.committee or "")
     number = case_label(committee, case)
-    exemption = case.exemption if isinstance(case.exemption, dict) else None
-    note = words.exemption_note(str(exemption.get("basis", ""))) if exemption else ""
+    exemption = case.exemption
+    note = words.exemption_note(exemption.basis or "") if exemption else ""
     if exemption and public:
-        return {"number": number, "title": str(exemption.get("public_title") or ""), "exempt": True,
-                "redacted": True, "exemption_note": note, "meeting": _nb(case.meeting), "kind": "",
-                "case_officer": "", "printed": [], "not_printed": [], "attachments": False, "proposal": None,
-                "background": "", "assessments": [], "decision": None}
-    printed = [a.title for a in case.attachments if a.title and a.printed is not False]
-    not_printed = [a.title for a in case.attachments if a.title and a.printed is False]
-    proposal = case.proposal if isinstance(case.proposal, dict) else None
-    return {
-        "number": number,
-        "title": case.title or "",
-        "exempt": exemption is not None,
-        "redacted": False,
-        "exemption_note": note,
-        "meeting": _nb(case.meeting),
-        "kind": words.KIND.get(case.kind or "", ""),
-        "case_officer": str(case.data.get("case_officer") or ""),
-        "printed": printed,
-        "not_printed": not_printed,
-        "attachments": bool(printed or not_printed),
-        "proposal": {
-            "heading": words.PROPOSAL.get(str(proposal.get("kind")), "Forslag til vedtak"),
-            "text": str(proposal.get("text") or ""),
-        } if proposal else None,
-        "background": case.background or "",
-        "assessments": [
-            {"heading": _assessment_heading(repo, a), "text": str(a.get("text") or "")}
-            for a in case.assessments
-        ],
-        "decision": _decision(case, proposal),
-    }
+        return CaseView(number=number, title=exemption.public_title or "", exempt=True, redacted=True,
+                        exemption_note=note, meeting=_nb(case.meeting), kind="", case_officer="", printed=(),
+                        not_printed=(), attachments=False, proposal=None, background="", assessments=(),
+                        decision=None)
+    printed = tuple(a.title for a in case.attachments if a.title and a.printed is not False)
+    not_printed = tuple(a.title for a in case.attachments if a.title and a.printed is False)
+    proposal = case.proposal
+    return CaseView(
+        number=number,
+        title=case.title or "",
+        exempt=exemption is not None,
+        redacted=False,
+        exemption_note=note,
+        meeting=_nb(case.meeting),
+        kind=words.KIND.get(case.kind or "", ""),
+        case_officer=case.case_officer or "",
+        printed=printed,
+        not_printed=not_printed,
+        attachments=bool(printed or not_printed),
+        proposal=ProposalView(words.PROPOSAL.get(proposal.kind or "", "Forslag til vedtak"), proposal.text or "")
+        if proposal else None,
+        background=case.background or "",
+        assessments=tuple(AssessmentView(_assessment_heading(repo, a), a.text or "") for a in case.assessments),
+        decision=_decision(case),
+    )
 
 
-def _decision(case: Case, proposal: dict | None) -> dict | None:
-    if not case.decision:
+def _decision(case: Case) -> DecisionView | None:
+    decision = case.decision
+    if decision is None:
         return None
-    outcome = str(case.decision.get("outcome") or "")
-    text = str(case.decision.get("text") or "")
-    if not text and outcome == "adopted" and proposal:
-        text = str(proposal.get("text") or "")  # adopted as proposed
-    return {"date": _nb(case.decision_date), "outcome": words.OUTCOME.get(outcome, outcome), "text": text}
+    outcome = decision.outcome or ""
+    text = decision.text or ""
+    if not text and outcome == "adopted" and case.proposal:
+        text = case.proposal.text or ""  # adopted as proposed
+    return DecisionView(_nb(decision.date), words.OUTCOME.get(outcome, outcome), text)
 
 
-def _assessment_heading(repo: Repository, assessment: dict) -> str:
-    heading = assessment.get("heading")
-    if isinstance(heading, str) and heading:
-        return heading
-    side = str(assessment.get("side") or "")
+def _assessment_heading(repo: Repository, assessment: Assessment) -> str:
+    if assessment.heading:
+        return assessment.heading
+    side = assessment.side or ""
     if side == "hospital":
         hospitals = [o.name for o in repo.organizations.values() if o.side == "hospital" and o.name]
         return f"{words.genitive(hospitals[0])} vurdering" if len(hospitals) == 1 else "Sykehusets vurdering"
@@ -122,7 +118,7 @@ def case_document(repo: Repository, ref: str, public: bool) -> dict[str, Any]:
         raise UsageError(f"There is no case {ref} (no file for number {parsed[2]} in data/cases/{parsed[0]}/{parsed[1]}/).")
     committee = repo.committees.get(case.committee or "")
     view = case_view(repo, case, public)
-    return {**_base(repo, committee, view["number"], public), "document": "Saksfremlegg", "case": view}
+    return {**_base(repo, committee, view.number, public), "document": "Saksfremlegg", "case": view}
 
 
 # --- mandates ------------------------------------------------------------------------
@@ -159,34 +155,28 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
 # --- meetings: agenda and minutes --------------------------------------------------------
 
 
-def _member_rows(repo: Repository, committee: Committee, day: Date) -> list[dict[str, str]]:
-    offices = {
-        o.name: words.ROLE.get(o.role or "", "")
-        for o in committee.leadership
-        if o.start and o.start <= day and (o.end is None or day <= o.end)
-    }
-    rows = []
+def _member_rows(repo: Repository, committee: Committee, day: Date) -> list[MemberRow]:
+    offices = {o.name: words.ROLE.get(o.role or "", "") for o in in_office(committee.leadership, on=day)}
+    sides = list(words.SIDE)
+    keyed = []
     for member in in_office(committee.members, on=day):
         organization = repo.organizations.get(member.organization or "")
-        rows.append({
-            "name": member.name or "",
-            "title": member.title or "",
-            "organization": (organization.name or organization.id) if organization else (member.organization or ""),
-            "side": words.SIDE_SINGULAR.get(organization.side, "") if organization and organization.side else "",
-            "_side": organization.side if organization and organization.side else "",
-            "email": member.email or "",
-            "role": offices.get(member.name, ""),
-        })
-    roles = {"leder": 0, "nestleder": 1}
-    sides = list(words.SIDE)
-    rows.sort(key=lambda r: (roles.get(r["role"], 2), sides.index(r["_side"]) if r["_side"] in sides else 99,
-                             r["organization"], r["name"]))
-    for row in rows:
-        del row["_side"]
-    return rows
+        side = organization.side if organization and organization.side else ""
+        row = MemberRow(
+            name=member.name or "",
+            title=member.title or "",
+            organization=(organization.name or organization.id) if organization else (member.organization or ""),
+            side=words.SIDE_SINGULAR.get(side, "") if side else "",
+            email=member.email or "",
+            role=offices.get(member.name, ""),
+        )
+        order = ({"leder": 0, "nestleder": 1}.get(row.role, 2), sides.index(side) if side in sides else 99,
+                 row.organization, row.name)
+        keyed.append((order, row))
+    return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bool) -> list[dict[str, Any]]:
+def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bool) -> list[CaseView]:
     cases = sorted(
         (c for c in repo.all_cases if c.committee == committee.id and c.meeting == day),
         key=lambda c: (c.year or 0, c.number or 0),
@@ -260,7 +250,7 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
         "meetings": meetings,
         "count": {"held": tally.held, "minimum": tally.minimum, "per_year": tally.per_year,
                   "months": tally.months, "verdict": _verdict_nb(tally.verdict, tally.final)},
-        "decisions": [case for meeting in meetings for case in meeting["cases"] if case["decision"]],
+        "decisions": [case for meeting in meetings for case in meeting["cases"] if case.decision],
     }
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
-from fsu_cli.check.catalogue import Context
 from fsu_cli.domain.records import Repository
-from fsu_cli.check.catalogue import define
 
 NO_PROPOSAL = define(
     "FSU351",
@@ -98,7 +97,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
     today = context.as_of
     for case in repo.all_cases:
         path = case.source.path
-        if case.kind == "decision" and case.proposal is None and "proposal" not in case.data:
+        if case.kind == "decision" and "proposal" not in case.keys:
             yield NO_PROPOSAL.finding(
                 path,
                 f"The case '{case.title}' is for decision but has no proposal.",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
 from fsu_cli.domain.meetings import YearTally, tallies
-from fsu_cli.check.catalogue import Context
 from fsu_cli.domain.records import Committee, Repository
-from fsu_cli.check.catalogue import define
 
 BELOW_MINIMUM = define(
     "FSU321",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
 from fsu_cli.domain.mandates import approved_mandates, exists_on, mandates_in_force
-from fsu_cli.check.catalogue import Context
 from fsu_cli.domain.records import Repository
-from fsu_cli.check.catalogue import define
 
 NO_MANDATE = define(
     "FSU301",

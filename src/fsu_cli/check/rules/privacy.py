@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from fsu_cli.check.findings import ERROR, Finding
 from fsu_cli.check.catalogue import define
+from fsu_cli.check.findings import ERROR, Finding
 
 NATIONAL_ID = define(
     "FSU361",

@@ -9,10 +9,9 @@ from __future__ import annotations
 import difflib
 from typing import Iterable, Iterator
 
+from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, Finding
-from fsu_cli.check.catalogue import Context
 from fsu_cli.domain.records import Case, Repository, Source, parse_case_ref
-from fsu_cli.check.catalogue import define
 
 ID_MISMATCH = define(
     "FSU201",
@@ -379,11 +378,9 @@ def _mandates(repo: Repository) -> Iterator[Finding]:
                 yield _unknown_committee(repo, path, ("approved", "by"), approval.by, "approved the mandate")
             if approval.case and parse_case_ref(approval.case) and not repo.has_case(approval.case):
                 yield _unknown_case(repo, path, ("approved", "case"), approval.case)
-        reporting = mandate.rules.get("reporting")
-        if isinstance(reporting, dict) and isinstance(reporting.get("to"), str):
-            to = reporting["to"]
-            if not repo.has_committee(to):
-                yield _unknown_committee(repo, path, ("rules", "reporting", "to"), to, "receives the reports")
+        to = mandate.rules.reporting.to
+        if to is not None and not repo.has_committee(to):
+            yield _unknown_committee(repo, path, ("rules", "reporting", "to"), to, "receives the reports")
         for superseded, source in mandate.supersedes:
             if superseded == mandate.id:
                 yield UNKNOWN_MANDATE.finding(
@@ -406,12 +403,10 @@ def _cases(repo: Repository) -> Iterator[Finding]:
         committee = repo.committees.get(case.committee) if case.committee else None
         if case.committee and not repo.has_committee(case.committee):
             yield _unknown_committee(repo, path, ("committee",), case.committee, "handles the case")
-        for key, role in (("reports_for", "the report is from"), ("evaluates", "the evaluation is of")):
-            raw = case.data.get(key)
-            for i, committee_id in enumerate(getattr(case, key)):
+        for named, role in ((case.reports_for, "the report is from"), (case.evaluates, "the evaluation is of")):
+            for committee_id, source in named:
                 if not repo.has_committee(committee_id):
-                    pointer = (key, i) if isinstance(raw, list) else (key,)
-                    yield _unknown_committee(repo, path, pointer, committee_id, role)
+                    yield _unknown_committee(repo, path, source.pointer, committee_id, role)
         if committee is not None and case.meeting is not None and committee.meeting_on(case.meeting) is None:
             dates = ", ".join(m.date.isoformat() for m in committee.meetings if m.date and m.date.year == case.meeting.year)
             yield UNKNOWN_MEETING.finding(

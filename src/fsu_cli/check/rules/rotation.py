@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
 from fsu_cli.domain.dates import day_after, months_between
 from fsu_cli.domain.leadership import (
@@ -15,10 +16,9 @@ from fsu_cli.domain.leadership import (
     rotation_held,
     term_in_office,
 )
-from fsu_cli.domain.mandates import exists_on, mandate_in_force, rule, rule_int, rule_sides
-from fsu_cli.check.catalogue import Context
+from fsu_cli.domain.mandates import exists_on, mandate_in_force, rules_of
+from fsu_cli.domain.office import in_office
 from fsu_cli.domain.records import Committee, Date, Office, Repository
-from fsu_cli.check.catalogue import define
 
 TWO_AT_ONCE = define(
     "FSU311",
@@ -154,7 +154,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
         for previous, term in zip(terms, terms[1:]):
             if rotation_held(previous, term) is False:
                 lead = term.leaders[0]
-                expected = expected_side(previous.side, rule_sides(term.mandate, "leadership", "alternate"))
+                expected = expected_side(previous.side, rules_of(term.mandate).leadership.alternate)
                 yield ROTATION.finding(
                     committee.source.path,
                     f"{lead.name} ({_side(lead.side)}) leads from {lead.office.start.isoformat()}, "
@@ -164,7 +164,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                     pointer=lead.office.source.pointer + ("name",),
                 )
         for term in terms:
-            years = rule_int(term.mandate, "leadership", "term_years")
+            years = rules_of(term.mandate).leadership.term_years
             if years is None:
                 continue
             end = term.end
@@ -231,7 +231,8 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
                                        pointer=office.source.pointer + ("name",))
             continue
         mandate = mandate_in_force(repo, committee.id, office.start)
-        eligible = rule_sides(mandate, "leadership", "eligible_sides")
+        rules = rules_of(mandate).leadership
+        eligible = rules.eligible_sides
         person: Holder = holder(repo, committee, office)
         if eligible is not None and person.side is not None and person.side not in eligible:
             yield NOT_ELIGIBLE.finding(
@@ -242,7 +243,7 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
                 "Elect a leader and deputy among the representatives of the eligible sides.",
                 pointer=office.source.pointer + ("name",),
             )
-        if office.role == "deputy" and rule(mandate, "leadership", "deputy_from_other_side") is True:
+        if office.role == "deputy" and rules.deputy_from_other_side:
             leader = _leader_on(repo, committee, office.start)
             if leader is not None and leader.side is not None and leader.side == person.side:
                 yield SAME_SIDE.finding(
@@ -255,10 +256,8 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
 
 
 def _leader_on(repo: Repository, committee: Committee, day: Date) -> Holder | None:
-    for office in committee.leadership:
-        if office.role == "leader" and office.start and office.start <= day and (office.end is None or day <= office.end):
-            return holder(repo, committee, office)
-    return None
+    leaders = [o for o in in_office(committee.leadership, on=day) if o.role == "leader"]
+    return holder(repo, committee, leaders[0]) if leaders else None
 
 
 def _not_covered(committee: Committee, office: Office) -> str | None:
@@ -289,10 +288,9 @@ def _no_leader(repo: Repository, committee: Committee, today: Date, terms) -> It
     if not exists_on(committee, today):
         return
     mandate = mandate_in_force(repo, committee.id, today)
-    if rule(mandate, "leadership") is None and not terms:
+    if not rules_of(mandate).leadership.stated and not terms:
         return
-    if any(o.role == "leader" and o.start and o.start <= today and (o.end is None or today <= o.end)
-           for o in committee.leadership):
+    if any(o.role == "leader" for o in in_office(committee.leadership, on=today)):
         return
     latest = term_in_office(terms, today) or (terms[-1] if terms else None)
     yield NO_LEADER.finding(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fsu_cli.check.findings import ERROR, WARNING, Finding
-from fsu_cli.domain.dates import add_years
-from fsu_cli.domain.leadership import SIDE_WORDS
-from fsu_cli.domain.mandates import exists_on, mandate_in_force, rule, rule_int
-from fsu_cli.domain.office import in_office, seats_by_side
-from fsu_cli.domain.records import Committee, Date, Repository
 from fsu_cli.check.catalogue import Context, define
+from fsu_cli.check.findings import ERROR, WARNING, Finding
+from fsu_cli.domain.leadership import SIDE_WORDS
+from fsu_cli.domain.mandates import exists_on, mandate_in_force
+from fsu_cli.domain.office import appointment_end, in_office, seats_by_side
+from fsu_cli.domain.records import Committee, Date, Mandate, Repository
 
 TOO_FEW = define(
     "FSU331",
@@ -77,24 +76,19 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
         if mandate is None:
             continue
         yield from _composition(repo, committee, mandate, today)
-        years = rule_int(mandate, "appointment_years")
+        years = mandate.rules.appointment_years
         if years is not None:
             yield from _appointments(committee, years, mandate.id, today)
 
 
-def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
-    composition = rule(mandate, "composition")
-    if not isinstance(composition, dict):
+def _composition(repo: Repository, committee: Committee, mandate: Mandate, today: Date) -> Iterator[Finding]:
+    if not mandate.rules.composition:
         return
     seats = seats_by_side(repo, committee, today)
-    for side, limits in composition.items():
-        if not isinstance(side, str) or not isinstance(limits, dict):
-            continue
-        count = len(seats.get(side, []))
-        words = SIDE_WORDS.get(side, side)
-        minimum, maximum = limits.get("min"), limits.get("max")
-        minimum = minimum if isinstance(minimum, int) and not isinstance(minimum, bool) else None
-        maximum = maximum if isinstance(maximum, int) and not isinstance(maximum, bool) else None
+    for rule in mandate.rules.composition:
+        count = len(seats.get(rule.side, []))
+        words = SIDE_WORDS.get(rule.side, rule.side)
+        minimum, maximum = rule.min, rule.max
         if minimum is not None and count < minimum:
             yield TOO_FEW.finding(
                 committee.source.path,
@@ -117,12 +111,12 @@ def _composition(repo, committee, mandate, today) -> Iterator[Finding]:
 
 def _appointments(committee: Committee, years: int, mandate_id: str, today: Date) -> Iterator[Finding]:
     for member in in_office(committee.members, on=today):
-        expiry = add_years(member.start, years)
-        if expiry <= today:
+        last_day = appointment_end(member, years)
+        if last_day < today:
             yield APPOINTMENT_EXPIRED.finding(
                 committee.source.path,
                 f"{member.name} was appointed {member.start.isoformat()}; the appointment period of {years} "
-                f"year(s) in {mandate_id} ended {expiry.isoformat()}.",
+                f"year(s) in {mandate_id} ended {last_day.isoformat()}.",
                 "Record the renewal (end this entry and add a new one from the renewal date), or end the "
                 "membership.",
                 pointer=member.source.pointer + ("start_date",),

@@ -3,8 +3,8 @@
 The checking itself is in ``fsu_cli.schema``; this module names the rules.
 """
 
-from fsu_cli.check.findings import ERROR
 from fsu_cli.check.catalogue import define
+from fsu_cli.check.findings import ERROR
 
 OTHER = define(
     "FSU100",

@@ -1,7 +1,7 @@
 """FSU0xx: files that cannot be read as one YAML mapping."""
 
-from fsu_cli.check.findings import ERROR, WARNING
 from fsu_cli.check.catalogue import define
+from fsu_cli.check.findings import ERROR, WARNING
 
 NOT_UTF8 = define(
     "FSU001",

@@ -1,0 +1,119 @@
+"""What a mandate says the tool should check (its ``rules:``), typed and parsed once.
+
+Every part is optional. A value of the wrong type (a schema error, reported as
+such) reads as not stated, so the rules never meet it. Numbers are whole and not
+negative; lists of sides hold text only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class LeadershipRules:
+    stated: bool = False  # the mandate has a 'leadership' section at all
+    term_years: int | None = None
+    alternate: tuple[str, ...] | None = None  # the sides that take turns to lead
+    deputy_from_other_side: bool = False
+    eligible_sides: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRules:
+    min_per_year: int | None = None
+    max_per_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Seats:
+    """Seats of one side: at least ``min``, at most ``max`` members in office."""
+
+    side: str
+    min: int | None = None
+    max: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingRules:
+    to: str | None = None  # the committee that receives the reports
+    every_months: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MandateRules:
+    leadership: LeadershipRules = LeadershipRules()
+    meetings: MeetingRules = MeetingRules()
+    composition: tuple[Seats, ...] = ()  # in the mandate's order
+    appointment_years: int | None = None
+    reporting: ReportingRules = ReportingRules()
+    evaluation_every_months: int | None = None
+    written: tuple[tuple[str, Any], ...] = ()  # every stated value by its dotted path, for describing changes
+
+    def flat(self) -> dict[str, Any]:
+        """Each stated rule by its path ('meetings.min_per_year'), as written."""
+        return dict(self.written)
+
+
+NO_RULES = MandateRules()
+
+
+def parse_rules(data: Any) -> MandateRules:
+    if not isinstance(data, dict):
+        return NO_RULES
+    leadership = data.get("leadership")
+    meetings = _mapping(data.get("meetings"))
+    reporting = _mapping(data.get("reporting"))
+    lead = _mapping(leadership)
+    return MandateRules(
+        leadership=LeadershipRules(
+            stated=leadership is not None,
+            term_years=_count(lead.get("term_years")),
+            alternate=_sides(lead.get("alternate")),
+            deputy_from_other_side=lead.get("deputy_from_other_side") is True,
+            eligible_sides=_sides(lead.get("eligible_sides")),
+        ),
+        meetings=MeetingRules(_count(meetings.get("min_per_year")), _count(meetings.get("max_per_year"))),
+        composition=tuple(
+            Seats(side, _whole(limits.get("min")), _whole(limits.get("max")))
+            for side, limits in _mapping(data.get("composition")).items()
+            if isinstance(side, str) and isinstance(limits, dict)
+        ),
+        appointment_years=_count(data.get("appointment_years")),
+        reporting=ReportingRules(
+            to=reporting.get("to") if isinstance(reporting.get("to"), str) else None,
+            every_months=_count(reporting.get("every_months")),
+        ),
+        evaluation_every_months=_count(data.get("evaluation_every_months")),
+        written=tuple(_flatten(data).items()),
+    )
+
+
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _count(value: Any) -> int | None:
+    """A whole number of things (meetings, years, months): not negative."""
+    number = _whole(value)
+    return number if number is not None and number >= 0 else None
+
+
+def _sides(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _flatten(rules: Any, prefix: str = "") -> dict[str, Any]:
+    if not isinstance(rules, dict):
+        return {prefix.rstrip("."): rules} if prefix else {}
+    flat: dict[str, Any] = {}
+    for key, value in rules.items():
+        flat.update(_flatten(value, f"{prefix}{key}."))
+    return flat
