@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,18 @@ class Outcome:
     @property
     def lines(self) -> list[str]:
         return self.stdout.splitlines()
+
+
+def pytest_configure(config):
+    """Hypothesis keeps its files (constants it reads from the source) in a temporary folder, not the project."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    config.hypothesis_home = Path(tempfile.mkdtemp(prefix="fsu-tests-hypothesis-"))
+    set_hypothesis_home_dir(config.hypothesis_home)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(config.hypothesis_home, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
