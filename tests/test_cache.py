@@ -77,20 +77,23 @@ def test_a_corrupt_cache_is_ignored_and_replaced(fsu, community, parses):
 
 
 def test_a_cache_from_another_version_of_fsu_is_not_used(fsu, community, parses, monkeypatch):
-    fsu("validate", "--repo", community)
     import fsu_cli.store.cache
 
-    monkeypatch.setattr(fsu_cli.store.cache, "fingerprint", lambda: "another version")
+    assert fsu("validate", "--repo", community).exit_code == 0
     parses.clear()
-    fsu("validate", "--repo", community)
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert parses == []  # same fsu: the cache is used
+    monkeypatch.setattr(fsu_cli.store.cache, "fingerprint", lambda: "another version")
+    assert fsu("validate", "--repo", community).exit_code == 0
     assert len(parses) == EXAMPLE_FILES
 
 
 def test_the_cache_lives_outside_the_repository(fsu, community):
     before = sorted(p.relative_to(community) for p in community.rglob("*"))
-    fsu("validate", "--repo", community)
-    fsu("validate", "--repo", community)
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert fsu("validate", "--repo", community).exit_code == 0
     assert sorted(p.relative_to(community) for p in community.rglob("*")) == before
+    assert sorted(p.suffix for p in Path(os.environ["FSU_CACHE_DIR"]).iterdir()) == [".documents", ".result"]
 
 
 def test_runs_at_once_share_the_cache_safely(community):
@@ -110,8 +113,10 @@ def test_runs_at_once_share_the_cache_safely(community):
 
 
 def test_no_cache_when_asked(fsu, community, parses, monkeypatch):
-    fsu("validate", "--repo", community)
-    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    assert fsu("validate", "--repo", community).exit_code == 0
     parses.clear()
-    fsu("validate", "--repo", community)
-    assert len(parses) == EXAMPLE_FILES
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert parses == []  # the cache is used...
+    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert len(parses) == EXAMPLE_FILES  # ...unless it is turned off
