@@ -29,6 +29,13 @@ class Outcome:
         return self.stdout.splitlines()
 
 
+def pytest_addoption(parser, pluginmanager):
+    """With xdist switched off (-p no:xdist), accept the -n of addopts and run in one process."""
+    if not pluginmanager.has_plugin("xdist"):
+        parser.getgroup("xdist")._addoption("-n", "--numprocesses", dest="numprocesses", default=None,
+                                            help="ignored: pytest-xdist is not active")
+
+
 def pytest_configure(config):
     """Hypothesis keeps its files (constants it reads from the source) in a temporary folder, not the project."""
     from hypothesis.configuration import set_hypothesis_home_dir
