@@ -80,6 +80,17 @@ def fsu(monkeypatch):
     return run
 
 
+def generate_repository(cases: int, root: Path) -> Path:
+    """A synthetic community with this many valid case files (bench/generate.py: the benchmarks' data)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", PROJECT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(cases, root)
+    return root
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a file, failing loudly if the text is not there."""
     text = path.read_text(encoding="utf-8")
