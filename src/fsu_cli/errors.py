@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shlex
 import sys
 import traceback
 from enum import IntEnum
@@ -93,7 +94,7 @@ def write_crash_report(folder: Path | None, command: str, error: BaseException) 
     text = (
         f"fsu {__version__} crash report\n"
         f"time: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}\n"
-        f"command: fsu {' '.join(sys.argv[1:]) or command}\n"
+        f"command: fsu {shlex.join(sys.argv[1:]) or command}\n"  # quoted, so it can be run again as it was
         f"python: {sys.version.split()[0]} on {platform.platform()}\n\n"
         + "".join(traceback.format_exception(error))
     )
