@@ -73,8 +73,16 @@ def _folder(crash_folder: Callable[[], Path] | None) -> Path | None:
 
 
 def interrupted() -> int:
-    print("\nfsu: stopped (Ctrl+C). Nothing was changed.", file=sys.stderr)
+    """One line; on a terminal, after a line break, since the terminal has just echoed ^C."""
+    print(f"{_new_line_on_a_terminal()}fsu: stopped (Ctrl+C). Nothing was changed.", file=sys.stderr)
     return ExitCode.INTERRUPTED
+
+
+def _new_line_on_a_terminal() -> str:
+    try:
+        return "\n" if sys.stderr.isatty() else ""
+    except (AttributeError, ValueError):
+        return ""
 
 
 def closed_pipe() -> int:

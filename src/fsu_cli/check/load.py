@@ -7,6 +7,7 @@ processes; building the ``Repository`` from the loaded documents is cheap.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -234,15 +235,47 @@ def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = 
         for kind in schema.SCHEMA_FILES:
             schema.check_document(kind, {}, "")
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=_leave_interrupts_to_the_main_process) as pool:
+            with _interrupts_held():  # the workers start here, and must not see Ctrl+C before they ignore it
+                results = pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks))
             parts = []
-            for part in pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)):
-                parts.append(part)
-                if progress is not None:
-                    progress.advance(len(part))
+            try:
+                for part in results:
+                    parts.append(part)
+                    if progress is not None:
+                        progress.advance(len(part))
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)  # the workers finish their batch, then stop
+                raise
     except (OSError, RuntimeError):  # no processes to be had: do it here
         return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     return [document for part in parts for document in part]
+
+
+@contextmanager
+def _interrupts_held():
+    """Hold back Ctrl+C (SIGINT) in this block; it arrives, as KeyboardInterrupt, when the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _leave_interrupts_to_the_main_process() -> None:
+    """In a worker: Ctrl+C reaches every process of the terminal; only the main process acts on it
+    (it stops the pool and says so once), so a worker ignores it instead of printing a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool) -> list[Document]:
