@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,19 @@ def pytest_unconfigure(config):
 def private_cache(tmp_path_factory, monkeypatch):
     """Each test gets its own fsu cache folder, so tests never share (or leave) cached results."""
     monkeypatch.setenv("FSU_CACHE_DIR", str(tmp_path_factory.mktemp("fsu-cache")))
+
+
+# The variables that tie git to one repository (GIT_DIR, GIT_INDEX_FILE, ...), as git lists them.
+GIT_LOCAL_VARIABLES = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True,
+                                     text=True).stdout.split()
+
+
+@pytest.fixture(autouse=True)
+def outside_any_git_hook(monkeypatch):
+    """Run from a git hook (the tests as a pre-commit check), the hook's GIT_* variables would lead
+    the tests' own git calls into the hook's repository; each test sets what it needs."""
+    for name in GIT_LOCAL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
