@@ -208,3 +208,61 @@ def test_without_fsu_cache_dir_the_cache_is_in_the_users_cache_folder(fsu, commu
     assert cache_dir() == tmp_path / "xdg" / "fsu"
     assert fsu("validate", "--repo", community).exit_code == 0
     assert sorted(p.suffix for p in (tmp_path / "xdg" / "fsu").iterdir()) == [".documents", ".result"]
+
+
+# Each garbles the stored documents (with the last result from another run, so they are used)
+# or the stored last result (for the right key, so it would be used as it is).
+
+def _committee_data(documents, result):
+    documents["data/committees/ssu.yaml"][2] = "not a mapping"  # would hide the committee's mistake
+    result["key"] = "another run"
+
+
+def _finding_of_numbers(documents, result):
+    documents["data/cases/ssu/2024/01.yaml"][3] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
+    result["key"] = "another run"
+
+
+def _findings_not_a_list(documents, result):
+    documents["data/cases/ssu/2024/04.yaml"][3] = "no list of findings"
+    result["key"] = "another run"
+
+
+def _entry_not_a_list(documents, result):
+    documents["data/cases/ssu/2024/03.yaml"] = {"digest": "no list"}
+    result["key"] = "another run"
+
+
+def _result_of_numbers(documents, result):
+    result["findings"] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
+
+
+def _result_of_wrong_types(documents, result):
+    result["findings"] = [["FSU101", "fatal", "fsu.yaml", "one", 1.5, "m", None, None, "yes"]]
+
+
+def _result_too_short(documents, result):
+    result["findings"] = [["FSU101"], None]
+
+
+def _signatures(documents, result):
+    result["stats"] = {"fsu.yaml": "not a signature", 7: [1, 2, 3, 4], "data/committees/ssu.yaml": [None] * 4}
+
+
+@pytest.mark.parametrize("garble", [_committee_data, _finding_of_numbers, _findings_not_a_list, _entry_not_a_list,
+                                    _result_of_numbers, _result_of_wrong_types, _result_too_short, _signatures])
+def test_messagepack_of_the_wrong_shape_is_ignored(fsu, community, garble):
+    """Right fingerprint, right keys, garbage inside: nothing breaks, and the findings are the same."""
+    import msgpack
+
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    edit(community / "data/committees/ssu.yaml", "organization: tillitsvalgte", "organization: tillitsvalgt")
+    expected = fsu("validate", "--repo", community, "--format", "json").stdout
+    assert json.loads(expected)["summary"]["errors"] == 2
+    stored = {path: msgpack.unpackb(path.read_bytes(), strict_map_key=False) for path in cache_files(community)}
+    documents, result = (stored[path]["value"] for path in cache_files(community))
+    garble(documents, result)
+    for path, content in stored.items():
+        path.write_bytes(msgpack.packb(content))
+    again = fsu("validate", "--repo", community, "--format", "json")
+    assert (again.exit_code, again.stdout) == (1, expected)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from fsu_cli.check import schema
-from fsu_cli.check.findings import Finding
+from fsu_cli.check.findings import SEVERITIES, Finding
 from fsu_cli.check.rules import privacy, syntax
 from fsu_cli.domain import build
 from fsu_cli.domain.records import Repository, Source
@@ -201,13 +201,30 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
 
 
 def _from_cache(file: DataFile, entry: list) -> Document | None:
-    """The cached document, or None if the entry is for another kind of file or is not well-formed."""
-    if entry[1] != file.kind:
+    """The cached document, or None if the entry is for another kind of file or is not what fsu writes."""
+    data, findings = entry[2], findings_from_plain(entry[3])
+    if entry[1] != file.kind or not (data is None or isinstance(data, dict)) or findings is None:
         return None
-    try:
-        return Document(file, None, entry[2], [Finding.from_plain(f) for f in entry[3]])
-    except (TypeError, ValueError):
+    return Document(file, None, data, findings)
+
+
+def findings_from_plain(plain: Any) -> list[Finding] | None:
+    """Findings as the cache holds them, or None if any of them is not what fsu writes there."""
+    if not isinstance(plain, list) or not all(_is_plain_finding(item) for item in plain):
         return None
+    return [Finding.from_plain(item) for item in plain]
+
+
+def _is_plain_finding(item: Any) -> bool:
+    if not (isinstance(item, list) and len(item) == 9):
+        return False
+    code, severity, path, line, column, message, hint, pointer, on_key = item
+    return (all(isinstance(text, str) for text in (code, severity, path, message, hint))
+            and severity in SEVERITIES
+            and all(type(number) is int for number in (line, column))
+            and (pointer is None or isinstance(pointer, list)
+                 and all(type(step) in (str, int) for step in pointer))
+            and isinstance(on_key, bool))
 
 
 # Below this many files, starting worker processes costs more than it saves.
