@@ -155,11 +155,14 @@ def test_ctrl_c_stops_fsu_with_one_line_and_no_traceback_from_any_process(tmp_pa
          "validate", "--repo", str(repo)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**environment(), "FSU_NO_CACHE": "1"},
         start_new_session=True)  # its own process group, as a terminal gives a command
-    while fsu.poll() is None and not children(fsu.pid):
+    workers: list[int] = []
+    while fsu.poll() is None and not workers:
         time.sleep(0.01)
+        workers = children(fsu.pid)
     assert fsu.poll() is None, "fsu finished before its workers were seen"
     os.killpg(fsu.pid, signal.SIGINT)
     stdout, stderr = fsu.communicate(timeout=120)
     assert (fsu.returncode, stdout) == (130, "")
     assert stderr == "fsu: stopped (Ctrl+C). Nothing was changed.\n"
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # the pool was shut down
 
