@@ -51,8 +51,11 @@ def pytest_unconfigure(config):
 
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
-    """Each test gets its own fsu cache folder, so tests never share (or leave) cached results."""
+    """Each test gets its own fsu cache folder, so tests never share (or leave) cached results; the
+    cache is on and files are parsed on every core, whatever the caller's environment says."""
     monkeypatch.setenv("FSU_CACHE_DIR", str(tmp_path_factory.mktemp("fsu-cache")))
+    monkeypatch.delenv("FSU_NO_CACHE", raising=False)
+    monkeypatch.delenv("FSU_WORKERS", raising=False)
 
 
 # The variables that tie git to one repository (GIT_DIR, GIT_INDEX_FILE, ...), as git lists them.
