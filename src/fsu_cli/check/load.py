@@ -254,10 +254,10 @@ def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = 
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                  initializer=_leave_interrupts_to_the_main_process) as pool:
-            with _interrupts_held():  # the workers start here, and must not see Ctrl+C before they ignore it
-                results = pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks))
             parts = []
             try:
+                with _interrupts_held():  # the workers start here, and must not see Ctrl+C before they ignore it
+                    results = pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks))
                 for part in results:
                     parts.append(part)
                     if progress is not None:
