@@ -89,7 +89,8 @@ def test_a_real_pre_commit_hook_checks_what_is_being_committed(tmp_path, where):
     assert commit(top, "-m", "Nytt møtested").returncode == 0  # what is committed is fine
     refused = commit(top, "-a", "-m", "Alt")  # now the broken edit is part of the commit
     assert refused.returncode == 1, refused.stderr
-    assert f"{BROKEN_IN_B}:6:7: FSU105 'informasjon' is not an allowed value for 'kind'." in refused.stderr  # git shows a hook's output there
+    # git shows a hook's output on its standard error
+    assert f"{BROKEN_IN_B}:6:7: FSU105 'informasjon' is not an allowed value for 'kind'." in refused.stderr
     git(top, "add", str(case))
     assert commit(top, "-m", "Bare saken").returncode == 1
     edit(case, "kind: informasjon", "kind: discussion")
