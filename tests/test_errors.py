@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, PROJECT, generate_repository
+from conftest import AS_OF, generate_repository
 from small_community import FILES, write_small_community
 
 # fsu's own entry point, after a change made in the process first (``PATCH``), with fsu's arguments after it.
