@@ -6,6 +6,9 @@ measured in bench/, not here.)"""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,6 +77,17 @@ def test_an_alias_bomb_is_refused_before_it_expands(small):
     [finding] = document["findings"]
     assert (finding["code"], finding["path"]) == ("FSU010", "data/cases/fsu/2026/01.yaml")
     assert finding["message"] == "The aliases (*name) in this file expand to more than 200,000 values."
+
+
+def test_a_named_pipe_among_the_data_files_is_not_waited_for(small):
+    """Opening a pipe for reading waits for a writer; fsu reports it instead (run apart, to stop a hang)."""
+    os.mkfifo(small / "data/cases/fsu/2026/03.yaml")
+    done = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--repo", str(small), "--format", "json",
+                           "--as-of", AS_OF], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    [finding] = json.loads(done.stdout)["findings"]
+    assert (finding["code"], finding["path"]) == ("FSU001", "data/cases/fsu/2026/03.yaml")
+    assert finding["message"] == "The file cannot be read."
 
 
 def test_a_file_above_the_size_limit_is_refused_without_reading_it(small):
