@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,10 +30,45 @@ class Outcome:
         return self.stdout.splitlines()
 
 
+def pytest_addoption(parser, pluginmanager):
+    """With xdist switched off (-p no:xdist), accept the -n of addopts and run in one process."""
+    if not pluginmanager.has_plugin("xdist"):
+        parser.getgroup("xdist")._addoption("-n", "--numprocesses", dest="numprocesses", default=None,
+                                            help="ignored: pytest-xdist is not active")
+
+
+def pytest_configure(config):
+    """Hypothesis keeps its files (constants it reads from the source) in a temporary folder, not the project."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    config.hypothesis_home = Path(tempfile.mkdtemp(prefix="fsu-tests-hypothesis-"))
+    set_hypothesis_home_dir(config.hypothesis_home)
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(config.hypothesis_home, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
-    """Each test gets its own fsu cache folder, so tests never share (or leave) cached results."""
+    """Each test gets its own fsu cache folder, so tests never share (or leave) cached results; the
+    cache is on and files are parsed on every core, whatever the caller's environment says."""
     monkeypatch.setenv("FSU_CACHE_DIR", str(tmp_path_factory.mktemp("fsu-cache")))
+    monkeypatch.delenv("FSU_NO_CACHE", raising=False)
+    monkeypatch.delenv("FSU_WORKERS", raising=False)
+
+
+# The variables that tie git to one repository (GIT_DIR, GIT_INDEX_FILE, ...), as git lists them.
+GIT_LOCAL_VARIABLES = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True,
+                                     text=True).stdout.split()
+
+
+@pytest.fixture(autouse=True)
+def outside_any_git_hook(monkeypatch):
+    """Run from a git hook (the tests as a pre-commit check), the hook's GIT_* variables would lead
+    the tests' own git calls into the hook's repository; each test sets what it needs."""
+    for name in GIT_LOCAL_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -58,6 +95,17 @@ def fsu(monkeypatch):
         return Outcome(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def generate_repository(cases: int, root: Path) -> Path:
+    """A synthetic community with this many valid case files (bench/generate.py: the benchmarks' data)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_generate", PROJECT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.generate(cases, root)
+    return root
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -50,8 +50,15 @@ def test_new_case_takes_the_next_number_and_prints_it(fsu, repo):
     assert again.lines == ["SSU sak 08-2026: data/cases/ssu/2026/08.yaml"]
 
 
+def test_a_meeting_that_is_already_planned_is_refused(fsu, repo):
+    before = snapshot(repo)
+    result = fsu("new", "meeting", "ssu", "2027-02-11", "--repo", repo)
+    assert result.exit_code == 2
+    assert result.stderr == "fsu: There is already a meeting on 2027-02-11.\n"
+    assert snapshot(repo) == before
+
+
 def test_new_case_in_a_new_year_starts_at_one(fsu, repo):
-    fsu("new", "meeting", "ssu", "2027-02-11", "--repo", repo)  # already planned: refused
     result = fsu("new", "case", "ssu", "--meeting", "2027-02-11", "--title", "Årsplan", "--repo", repo)
     assert result.lines == ["SSU sak 01-2027: data/cases/ssu/2027/01.yaml"]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -14,6 +16,9 @@ import pytest
 
 import fsu_cli.check.load
 from conftest import AS_OF, EXAMPLE_FILES, edit
+from fsu_cli.store.resources import package_dir, resource_dir
+
+PACKAGE = package_dir()
 
 
 @pytest.fixture
@@ -77,20 +82,23 @@ def test_a_corrupt_cache_is_ignored_and_replaced(fsu, community, parses):
 
 
 def test_a_cache_from_another_version_of_fsu_is_not_used(fsu, community, parses, monkeypatch):
-    fsu("validate", "--repo", community)
     import fsu_cli.store.cache
 
-    monkeypatch.setattr(fsu_cli.store.cache, "fingerprint", lambda: "another version")
+    assert fsu("validate", "--repo", community).exit_code == 0
     parses.clear()
-    fsu("validate", "--repo", community)
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert parses == []  # same fsu: the cache is used
+    monkeypatch.setattr(fsu_cli.store.cache, "fingerprint", lambda: "another version")
+    assert fsu("validate", "--repo", community).exit_code == 0
     assert len(parses) == EXAMPLE_FILES
 
 
 def test_the_cache_lives_outside_the_repository(fsu, community):
     before = sorted(p.relative_to(community) for p in community.rglob("*"))
-    fsu("validate", "--repo", community)
-    fsu("validate", "--repo", community)
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert fsu("validate", "--repo", community).exit_code == 0
     assert sorted(p.relative_to(community) for p in community.rglob("*")) == before
+    assert sorted(p.suffix for p in Path(os.environ["FSU_CACHE_DIR"]).iterdir()) == [".documents", ".result"]
 
 
 def test_runs_at_once_share_the_cache_safely(community):
@@ -110,8 +118,151 @@ def test_runs_at_once_share_the_cache_safely(community):
 
 
 def test_no_cache_when_asked(fsu, community, parses, monkeypatch):
-    fsu("validate", "--repo", community)
-    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    assert fsu("validate", "--repo", community).exit_code == 0
     parses.clear()
-    fsu("validate", "--repo", community)
-    assert len(parses) == EXAMPLE_FILES
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert parses == []  # the cache is used...
+    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert len(parses) == EXAMPLE_FILES  # ...unless it is turned off
+
+
+# --- plain data, never code ---------------------------------------------------------------------
+
+
+def cache_files(community: Path) -> tuple[Path, Path]:
+    import fsu_cli.store.cache
+
+    store = fsu_cli.store.cache.Store(community)
+    return store.documents_path, store.result_path
+
+
+def test_the_cache_files_are_messagepack_maps_not_pickles(fsu, community):
+    import msgpack
+
+    import fsu_cli.store.cache
+
+    assert fsu("validate", "--repo", community).exit_code == 0
+    for path in cache_files(community):
+        raw = path.read_bytes()
+        assert raw[0] in range(0x80, 0x90) or raw[0] in (0xDE, 0xDF), f"{path.name} does not start with a map"
+        assert not raw.startswith(b"\x80\x04") and not raw.startswith(b"\x80\x05")  # pickle protocols 4, 5
+        stored = msgpack.unpackb(raw, strict_map_key=False)
+        assert stored["fingerprint"] == fsu_cli.store.cache.fingerprint()
+
+
+class _Trap:
+    """Unpickled, this opens (and so creates) the marker file: what a hostile pickle could do."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return open, (str(self.marker), "w")
+
+
+def test_a_pickle_in_place_of_the_cache_is_never_run(fsu, community, tmp_path):
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    expected = fsu("validate", "--repo", community, "--format", "json").stdout
+    marker = tmp_path / "the-pickle-ran"
+    payload = pickle.dumps(_Trap(marker))
+    pickle.loads(payload).close()  # the payload is live: unpickling it does create the marker
+    assert marker.exists()
+    marker.unlink()
+    for path in cache_files(community):
+        path.write_bytes(payload)
+    result = fsu("validate", "--repo", community, "--format", "json")
+    assert (result.exit_code, result.stdout) == (1, expected)
+    assert not marker.exists()
+
+
+def test_the_fingerprint_follows_fsus_own_code(tmp_path):
+    """An edited installation (a patched rule, a changed schema) never serves results cached by the old one."""
+    copy = tmp_path / "site-packages" / "fsu_cli"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if not (copy / "schemas").is_dir():  # a source checkout: the schemas sit beside src/, as in the wheel
+        shutil.copytree(resource_dir("schemas"), copy / "schemas")
+
+    def fingerprint() -> str:
+        done = subprocess.run([sys.executable, "-c", "import fsu_cli.store.cache as c; print(c.fingerprint())"],
+                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(copy.parent)},
+                              check=True)
+        return done.stdout.strip()
+
+    first = fingerprint()
+    assert fingerprint() == first
+    with open(copy / "check/rules/seats.py", "a", encoding="utf-8") as stream:
+        stream.write("# a local patch\n")
+    patched = fingerprint()
+    assert patched != first
+    schema = copy / "schemas/case.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"title"', '"title" ', 1), encoding="utf-8")
+    assert fingerprint() not in (first, patched)
+
+
+def test_without_fsu_cache_dir_the_cache_is_in_the_users_cache_folder(fsu, community, tmp_path, monkeypatch):
+    from fsu_cli.store.cache import cache_dir
+
+    monkeypatch.delenv("FSU_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "fsu"
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert sorted(p.suffix for p in (tmp_path / "xdg" / "fsu").iterdir()) == [".documents", ".result"]
+
+
+# Each garbles the stored documents (with the last result from another run, so they are used)
+# or the stored last result (for the right key, so it would be used as it is).
+
+def _committee_data(documents, result):
+    documents["data/committees/ssu.yaml"][2] = "not a mapping"  # would hide the committee's mistake
+    result["key"] = "another run"
+
+
+def _finding_of_numbers(documents, result):
+    documents["data/cases/ssu/2024/01.yaml"][3] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
+    result["key"] = "another run"
+
+
+def _findings_not_a_list(documents, result):
+    documents["data/cases/ssu/2024/04.yaml"][3] = "no list of findings"
+    result["key"] = "another run"
+
+
+def _entry_not_a_list(documents, result):
+    documents["data/cases/ssu/2024/03.yaml"] = {"digest": "no list"}
+    result["key"] = "another run"
+
+
+def _result_of_numbers(documents, result):
+    result["findings"] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
+
+
+def _result_of_wrong_types(documents, result):
+    result["findings"] = [["FSU101", "fatal", "fsu.yaml", "one", 1.5, "m", None, None, "yes"]]
+
+
+def _result_too_short(documents, result):
+    result["findings"] = [["FSU101"], None]
+
+
+def _signatures(documents, result):
+    result["stats"] = {"fsu.yaml": "not a signature", 7: [1, 2, 3, 4], "data/committees/ssu.yaml": [None] * 4}
+
+
+@pytest.mark.parametrize("garble", [_committee_data, _finding_of_numbers, _findings_not_a_list, _entry_not_a_list,
+                                    _result_of_numbers, _result_of_wrong_types, _result_too_short, _signatures])
+def test_messagepack_of_the_wrong_shape_is_ignored(fsu, community, garble):
+    """Right fingerprint, right keys, garbage inside: nothing breaks, and the findings are the same."""
+    import msgpack
+
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    edit(community / "data/committees/ssu.yaml", "organization: tillitsvalgte", "organization: tillitsvalgt")
+    expected = fsu("validate", "--repo", community, "--format", "json").stdout
+    assert json.loads(expected)["summary"]["errors"] == 2
+    stored = {path: msgpack.unpackb(path.read_bytes(), strict_map_key=False) for path in cache_files(community)}
+    documents, result = (stored[path]["value"] for path in cache_files(community))
+    garble(documents, result)
+    for path, content in stored.items():
+        path.write_bytes(msgpack.packb(content))
+    again = fsu("validate", "--repo", community, "--format", "json")
+    assert (again.exit_code, again.stdout) == (1, expected)

@@ -1,12 +1,14 @@
 """Hostile input: whatever a data file holds, fsu answers with findings (exit 0 or 1, valid JSON
-under --format json), never a traceback, and quickly. The corpus holds inputs that once broke
-fsu or are known to break YAML readers; hypothesis tries many more."""
+under --format json), never a traceback. The corpus holds inputs that once broke fsu or are
+known to break YAML readers; hypothesis tries many more. (How fast hostile input is refused is
+measured in bench/, not here.)"""
 
 from __future__ import annotations
 
 import json
 import os
-import time
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,10 +40,8 @@ def small(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("sample", CORPUS, ids=[p.name for p in CORPUS])
 def test_corpus_inputs_give_findings_never_a_crash(small, sample, place):
     (small / place).write_bytes(sample.read_bytes())
-    started = time.perf_counter()
     code, document, stderr = run_json(small)
     assert code in (0, 1), stderr
-    assert time.perf_counter() - started < 10, "hostile input must be refused quickly"
     assert document["summary"]["files"] == 7
     if sample.name not in ("bom-crlf.yaml", "merge-key.yaml"):
         assert any(f["path"] == place for f in document["findings"]), document["findings"]
@@ -66,16 +66,35 @@ def test_known_hostile_inputs_are_named(small, sample, code):
     (small / "data/cases/fsu/2026/01.yaml").write_bytes((Path(__file__).parent / "corpus" / sample).read_bytes())
     exit_code, document, _ = run_json(small)
     assert exit_code == 1
-    assert code in {f["code"] for f in document["findings"]}
+    # refused with one finding: nothing of the file was expanded, schema-checked or cross-checked
+    assert [f["code"] for f in document["findings"] if f["path"] == "data/cases/fsu/2026/01.yaml"] == [code]
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(small):
+    (small / "data/cases/fsu/2026/01.yaml").write_bytes((Path(__file__).parent / "corpus/alias-bomb.yaml").read_bytes())
+    code, document, _ = run_json(small)
+    assert code == 1
+    [finding] = document["findings"]
+    assert (finding["code"], finding["path"]) == ("FSU010", "data/cases/fsu/2026/01.yaml")
+    assert finding["message"] == "The aliases (*name) in this file expand to more than 200,000 values."
+
+
+def test_a_named_pipe_among_the_data_files_is_not_waited_for(small):
+    """Opening a pipe for reading waits for a writer; fsu reports it instead (run apart, to stop a hang)."""
+    os.mkfifo(small / "data/cases/fsu/2026/03.yaml")
+    done = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--repo", str(small), "--format", "json",
+                           "--as-of", AS_OF], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    [finding] = json.loads(done.stdout)["findings"]
+    assert (finding["code"], finding["path"]) == ("FSU001", "data/cases/fsu/2026/03.yaml")
+    assert finding["message"] == "The file cannot be read."
 
 
 def test_a_file_above_the_size_limit_is_refused_without_reading_it(small):
     case = small / "data/cases/fsu/2026/01.yaml"
     with open(case, "a", encoding="utf-8") as stream:
         stream.write("background: |\n" + ("  " + "x" * 98 + "\n") * 310_000)  # about 30 MB
-    started = time.perf_counter()
     code, document, _ = run_json(small)
-    assert time.perf_counter() - started < 5
     assert code == 1
     [finding] = document["findings"]
     assert (finding["code"], finding["path"]) == ("FSU009", "data/cases/fsu/2026/01.yaml")
@@ -116,14 +135,21 @@ def test_crlf_line_ends_and_a_byte_order_mark_are_fine(small):
 
 # --- hypothesis: any bytes, any text, any mutation --------------------------------------------
 
-HYPOTHESIS = settings(max_examples=150, deadline=None, derandomize=True,
+# Derandomized, so every run tries the same examples; no example database in the project tree.
+HYPOTHESIS = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                       suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
 @pytest.fixture(scope="module")
-def fuzz_root(tmp_path_factory) -> Path:
-    os.environ.setdefault("FSU_NO_CACHE", "1")
+def fuzz_community(tmp_path_factory) -> Path:
     return write_small_community(tmp_path_factory.mktemp("fuzz") / "testfjord")
+
+
+@pytest.fixture
+def fuzz_root(fuzz_community, monkeypatch) -> Path:
+    """The shared community, checked without the cache (hundreds of examples, each a new content)."""
+    monkeypatch.setenv("FSU_NO_CACHE", "1")
+    return fuzz_community
 
 
 def _restore(root: Path) -> None:

@@ -4,6 +4,7 @@ reported at its file, line and column, in every output format, with exit code 1.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -229,6 +230,9 @@ def test_internal_failure_exits_3_with_a_short_report(fsu, community, monkeypatc
     assert "internal error" in result.stderr and "RuntimeError: boom" in result.stderr
     assert "--debug" in result.stderr
     assert "Traceback" not in result.stderr
+    [report] = (Path(os.environ["FSU_CACHE_DIR"]) / "crash-reports").glob("*.txt")
+    assert f"A crash report is in {report}: send that file" in result.stderr
+    assert report.read_text(encoding="utf-8").rstrip().endswith("RuntimeError: boom")
     debug = fsu("validate", "--repo", community, "--debug")
     assert debug.exit_code == 3
     assert "Traceback" in debug.stderr

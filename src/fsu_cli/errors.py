@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import shlex
 import sys
 import traceback
 from enum import IntEnum
@@ -72,8 +73,16 @@ def _folder(crash_folder: Callable[[], Path] | None) -> Path | None:
 
 
 def interrupted() -> int:
-    print("\nfsu: stopped (Ctrl+C). Nothing was changed.", file=sys.stderr)
+    """One line; on a terminal, after a line break, since the terminal has just echoed ^C."""
+    print(f"{_new_line_on_a_terminal()}fsu: stopped (Ctrl+C). Nothing was changed.", file=sys.stderr)
     return ExitCode.INTERRUPTED
+
+
+def _new_line_on_a_terminal() -> str:
+    try:
+        return "\n" if sys.stderr.isatty() else ""
+    except (AttributeError, ValueError):
+        return ""
 
 
 def closed_pipe() -> int:
@@ -93,7 +102,7 @@ def write_crash_report(folder: Path | None, command: str, error: BaseException) 
     text = (
         f"fsu {__version__} crash report\n"
         f"time: {dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds')}\n"
-        f"command: fsu {' '.join(sys.argv[1:]) or command}\n"
+        f"command: fsu {shlex.join(sys.argv[1:]) or command}\n"  # quoted, so it can be run again as it was
         f"python: {sys.version.split()[0]} on {platform.platform()}\n\n"
         + "".join(traceback.format_exception(error))
     )

@@ -7,12 +7,13 @@ processes; building the ``Repository`` from the loaded documents is cheap.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fsu_cli.check import schema
-from fsu_cli.check.findings import Finding
+from fsu_cli.check.findings import SEVERITIES, Finding
 from fsu_cli.check.rules import privacy, syntax
 from fsu_cli.domain import build
 from fsu_cli.domain.records import Repository, Source
@@ -200,13 +201,30 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: A
 
 
 def _from_cache(file: DataFile, entry: list) -> Document | None:
-    """The cached document, or None if the entry is for another kind of file or is not well-formed."""
-    if entry[1] != file.kind:
+    """The cached document, or None if the entry is for another kind of file or is not what fsu writes."""
+    data, findings = entry[2], findings_from_plain(entry[3])
+    if entry[1] != file.kind or not (data is None or isinstance(data, dict)) or findings is None:
         return None
-    try:
-        return Document(file, None, entry[2], [Finding.from_plain(f) for f in entry[3]])
-    except (TypeError, ValueError):
+    return Document(file, None, data, findings)
+
+
+def findings_from_plain(plain: Any) -> list[Finding] | None:
+    """Findings as the cache holds them, or None if any of them is not what fsu writes there."""
+    if not isinstance(plain, list) or not all(_is_plain_finding(item) for item in plain):
         return None
+    return [Finding.from_plain(item) for item in plain]
+
+
+def _is_plain_finding(item: Any) -> bool:
+    if not (isinstance(item, list) and len(item) == 9):
+        return False
+    code, severity, path, line, column, message, hint, pointer, on_key = item
+    return (all(isinstance(text, str) for text in (code, severity, path, message, hint))
+            and severity in SEVERITIES
+            and all(type(number) is int for number in (line, column))
+            and (pointer is None or isinstance(pointer, list)
+                 and all(type(step) in (str, int) for step in pointer))
+            and isinstance(on_key, bool))
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -234,15 +252,47 @@ def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = 
         for kind in schema.SCHEMA_FILES:
             schema.check_document(kind, {}, "")
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=_leave_interrupts_to_the_main_process) as pool:
             parts = []
-            for part in pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks)):
-                parts.append(part)
-                if progress is not None:
-                    progress.advance(len(part))
+            try:
+                with _interrupts_held():  # the workers start here, and must not see Ctrl+C before they ignore it
+                    results = pool.map(_parse_chunk, chunks, [limit] * len(chunks), [slim] * len(chunks))
+                for part in results:
+                    parts.append(part)
+                    if progress is not None:
+                        progress.advance(len(part))
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)  # the workers finish their batch, then stop
+                raise
     except (OSError, RuntimeError):  # no processes to be had: do it here
         return [_slimmed(load_file(file, raw, limit), slim) for file, raw in items]
     return [document for part in parts for document in part]
+
+
+@contextmanager
+def _interrupts_held():
+    """Hold back Ctrl+C (SIGINT) in this block; it arrives, as KeyboardInterrupt, when the block ends."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _leave_interrupts_to_the_main_process() -> None:
+    """In a worker: Ctrl+C reaches every process of the terminal; only the main process acts on it
+    (it stops the pool and says so once), so a worker ignores it instead of printing a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool) -> list[Document]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fsu_cli.check.catalogue import Context, run_checks
 from fsu_cli.check.findings import Finding
-from fsu_cli.check.load import Document, load_repository, max_file_bytes
+from fsu_cli.check.load import Document, findings_from_plain, load_repository, max_file_bytes
 from fsu_cli.store import yamlio
 from fsu_cli.store.files import read_bytes
 from fsu_cli.store.paths import discover
@@ -58,7 +58,7 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
         for stray in discovery:
             digest.update(f"{stray.reason}{stray.rel}".encode())
         key = digest.hexdigest()
-        cached = _findings_from_cache(last["findings"]) if key == last["key"] else None
+        cached = findings_from_plain(last["findings"]) if key == last["key"] else None
         if cached is not None:
             return _report(cached, [file.rel for file in files], only)
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
@@ -69,13 +69,6 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     if store is not None:
         store.save_run(key, [f.to_plain() for f in findings], stats)
     return _report(findings, sorted(loaded.documents), only)
-
-
-def _findings_from_cache(plain) -> list[Finding] | None:
-    try:
-        return [Finding.from_plain(f) for f in plain]
-    except (TypeError, ValueError):
-        return None
 
 
 def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -12,12 +13,24 @@ DEFAULT_MAX_BYTES = 1024 * 1024
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:
-    """The file's bytes, or just over ``max_bytes`` of them for a file above the limit."""
+    """The file's bytes, or just over ``max_bytes`` of them for a file above the limit.
+
+    None if it cannot be read, or is not a regular file: a named pipe or a device
+    would otherwise keep fsu waiting for ever (opened without waiting, then checked).
+    """
     try:
-        with open(path, "rb") as stream:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read(max_bytes + 1)
     except OSError:
         return None
+    finally:
+        os.close(handle)
 
 
 def write_atomically(path: Path, data: bytes, force: bool = False) -> None:
