@@ -54,6 +54,8 @@ def test_corpus_inputs_give_findings_never_a_crash(small, sample, place):
     ("recursive-alias.yaml", "FSU010"),
     ("deep-brackets.yaml", "FSU003"),
     ("deep-mappings.yaml", "FSU003"),
+    ("deep-block-sequence.yaml", "FSU003"),
+    ("deep-block-indentation.yaml", "FSU003"),
     ("huge-integer.yaml", "FSU003"),
     ("nul-byte.yaml", "FSU003"),
     ("invalid-utf8.yaml", "FSU001"),
@@ -68,6 +70,16 @@ def test_known_hostile_inputs_are_named(small, sample, code):
     assert exit_code == 1
     # refused with one finding: nothing of the file was expanded, schema-checked or cross-checked
     assert [f["code"] for f in document["findings"] if f["path"] == "data/cases/fsu/2026/01.yaml"] == [code]
+
+
+def test_a_50000_deep_block_sequence_is_a_finding_not_a_crash(small):
+    """It once crashed the process (the C parser ran out of stack): checked in a process of its own."""
+    (small / "data/cases/fsu/2026/01.yaml").write_text("- " * 50_000 + "x\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--repo", str(small), "--format", "json",
+                           "--as-of", AS_OF], capture_output=True, text=True, env={**os.environ, "FSU_NO_CACHE": "1"})
+    assert done.returncode == 1, done.stderr
+    [finding] = json.loads(done.stdout)["findings"]
+    assert finding["code"] == "FSU003" and "nested more than 1000 columns deep" in finding["message"]
 
 
 def test_an_alias_bomb_is_refused_before_it_expands(small):

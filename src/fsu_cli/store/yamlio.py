@@ -108,8 +108,22 @@ def _flow_depth(text: str) -> int:
     return deepest
 
 
-def load(text: str) -> Any:
-    """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+# In block style every level of nesting starts at least one column further right
+# ("- - - x", or deeper indentation), so a node's column bounds its depth. A line
+# whose indentation and leading "- ", "? " and ": " run past this many columns
+# nests deeper than the C parser's stack allows; no record comes near it.
+MAX_BLOCK_COLUMN = 1000
+_DEEP_BLOCK = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]))" + "{%d}" % MAX_BLOCK_COLUMN, re.M)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap first look: deep block nesting needs many indicators, or a long run of spaces."""
+    if len(text) <= MAX_BLOCK_COLUMN:
+        return False
+    return text.count("-") + text.count("?") > MAX_BLOCK_COLUMN // 4 or " " * (MAX_BLOCK_COLUMN // 4) in text
+
+
+def _refuse_runaway_nesting(text: str) -> None:
     if text.count("[") + text.count("{") > MAX_FLOW_DEPTH and _flow_depth(text) > MAX_FLOW_DEPTH:
         raise YamlProblem(
             "syntax",
@@ -118,6 +132,22 @@ def load(text: str) -> Any:
             1,
             1,
         )
+    if _may_nest_deeply(text):
+        deep = _DEEP_BLOCK.search(text)
+        if deep is not None:
+            raise YamlProblem(
+                "syntax",
+                f"A line here is indented or nested more than {MAX_BLOCK_COLUMN} columns deep, which no record "
+                "needs.",
+                "Check for runaway '- ' at the start of the line, or content pasted from another program.",
+                text.count("\n", 0, deep.start()) + 1,
+                1,
+            )
+
+
+def load(text: str) -> Any:
+    """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+    _refuse_runaway_nesting(text)
     loader = _new_loader(text)
     try:
         node = loader.get_single_node()
