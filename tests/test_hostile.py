@@ -125,6 +125,20 @@ def test_the_size_limit_is_set_in_fsu_yaml(small):
     assert (code, document["findings"]) == (0, [])
 
 
+def test_a_pull_request_cannot_raise_the_size_limit_beyond_2_mb(small):
+    """limits.max_file_kb: 1048576 is out of range, and fsu still reads no file above 2048 kB."""
+    case = small / "data/cases/fsu/2026/01.yaml"
+    with open(case, "a", encoding="utf-8") as stream:
+        stream.write("background: |\n" + ("  " + "x" * 98 + "\n") * 31_000)  # about 3 MB
+    (small / "fsu.yaml").write_text(FILES["fsu.yaml"] + "limits: {max_file_kb: 1048576}\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    assert code == 1
+    found = {(f["code"], f["path"]) for f in document["findings"]}
+    assert found == {("FSU107", "fsu.yaml"), ("FSU009", "data/cases/fsu/2026/01.yaml")}
+    [too_large] = [f for f in document["findings"] if f["code"] == "FSU009"]
+    assert too_large["message"] == "The file is larger than 2,048 kB, so it is not read."
+
+
 def test_names_and_paths_with_norwegian_letters_and_spaces(small):
     text = FILES["data/committees/fsu.yaml"].replace("Hanne Holm", "Åse Ødegård Bjørnstad")
     (small / "data/committees/fsu.yaml").write_text(text, encoding="utf-8")

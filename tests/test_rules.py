@@ -245,3 +245,13 @@ def test_non_integer_counts_are_wrong_types(fsu, community):
     assert result.lines[0] == (
         f"{MANDATE}:{line}:19: FSU103 'min_per_year' must be a whole number or empty, not the number 4.5."
     )
+
+
+def test_a_year_with_a_decimal_point_is_not_a_whole_number(fsu, community):
+    """JSON Schema would count 2024.0 as an integer; a case's year is written 2024."""
+    edit(community / CASE, "year: 2025", "year: 2025.0")
+    result = fsu("validate", "--repo", community)
+    line = line_of(community / CASE, "year: 2025.0")
+    assert result.exit_code == 1
+    assert result.lines[0] == f"{CASE}:{line}:7: FSU103 'year' must be a whole number, not the number 2025.0."
+    assert result.lines[1] == "    hint: Write the number without a decimal point, e.g. 2024."

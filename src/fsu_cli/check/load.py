@@ -18,7 +18,7 @@ from fsu_cli.check.rules import privacy, syntax
 from fsu_cli.domain import build
 from fsu_cli.domain.records import Repository, Source
 from fsu_cli.store import yamlio
-from fsu_cli.store.files import DEFAULT_MAX_BYTES, read_bytes
+from fsu_cli.store.files import DEFAULT_MAX_BYTES, HARD_MAX_BYTES, read_bytes
 from fsu_cli.store.paths import DataFile, Stray, classify, discover
 
 
@@ -339,8 +339,8 @@ def max_file_bytes(root: Path, config: bytes | None = None) -> int:
         return DEFAULT_MAX_BYTES
     limits = data.get("limits") if isinstance(data, dict) else None
     value = limits.get("max_file_kb") if isinstance(limits, dict) else None
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 1024 * 1024:
-        return value * 1024
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return min(value * 1024, HARD_MAX_BYTES)
     return DEFAULT_MAX_BYTES
 
 

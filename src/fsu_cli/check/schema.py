@@ -31,12 +31,15 @@ def schema_path(kind: str) -> Path:
 
 @cache
 def _validator(kind: str) -> Any:
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
     schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     inlined = _inline_refs(schema, schema.get("$defs", {}))
-    return Draft202012Validator(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    # JSON Schema counts 2024.0 as an integer; a year, a number or a count in a record is written 2024.
+    strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)))
+    return strict(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _inline_refs(node: Any, defs: dict) -> Any:
@@ -261,6 +264,8 @@ def _kind_of(value: Any) -> str:
 def _type_hint(expected: list[str], value: Any) -> str:
     if "integer" in expected and isinstance(value, str):
         return "Remove the quotes around the number."
+    if "integer" in expected and isinstance(value, float):
+        return "Write the number without a decimal point, e.g. 2024."
     if "string" in expected and isinstance(value, (dict, list)):
         return "Write the text on the same line as the key, or as a block after 'key: |'."
     if "boolean" in expected:

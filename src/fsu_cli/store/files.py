@@ -10,6 +10,9 @@ from pathlib import Path
 from fsu_cli.errors import UsageError
 
 DEFAULT_MAX_BYTES = 1024 * 1024
+# What a repository may raise the limit to, and no further: a pull request must not be
+# able to make every check read (and every worker hold) arbitrarily large files.
+HARD_MAX_BYTES = 2 * 1024 * 1024
 
 
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | None:

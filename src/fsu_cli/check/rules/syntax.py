@@ -152,7 +152,7 @@ TOO_LARGE = define(
 A governance record is a few kilobytes. A file far larger than that is usually
 something else saved with the wrong name (an export, a PDF, a log), and reading
 it would only slow every check down. The limit is 1024 kB unless fsu.yaml sets
-another with "limits: {max_file_kb: ...}".
+another with "limits: {max_file_kb: ...}", which may not go above 2048 kB.
 
 Example: data/cases/ssu/2025/03.yaml is 30 MB.
 
