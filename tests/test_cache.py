@@ -266,3 +266,44 @@ def test_messagepack_of_the_wrong_shape_is_ignored(fsu, community, garble):
         path.write_bytes(msgpack.packb(content))
     again = fsu("validate", "--repo", community, "--format", "json")
     assert (again.exit_code, again.stdout) == (1, expected)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(fsu, community):
+    """An in-place edit that restores the file's size and modification time changes its ctime."""
+    case = community / "data/cases/ssu/2024/01.yaml"
+    an_hour_ago = case.stat().st_mtime_ns - 3_600_000_000_000
+    os.utime(case, ns=(an_hour_ago, an_hour_ago))
+    assert fsu("validate", "--repo", community).exit_code == 0
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("kind: decision", "kind: decisiox"), encoding="utf-8")  # same size
+    os.utime(case, ns=(an_hour_ago, an_hour_ago))
+    result = fsu("validate", "--repo", community)
+    assert result.exit_code == 1
+    assert "FSU105 'decisiox' is not an allowed value for 'kind'." in result.stdout
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(fsu, community, tmp_path, monkeypatch):
+    """Whoever can write the cache could plant a clean result for a broken repository: such a folder is ignored."""
+    shared = tmp_path / "shared-cache"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setenv("FSU_CACHE_DIR", str(shared))
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    assert fsu("validate", "--repo", community).exit_code == 1
+    assert list(shared.iterdir()) == []  # nothing written where others could replace it
+    shared.chmod(0o700)
+    assert fsu("validate", "--repo", community).exit_code == 1
+    planted = sorted(shared.iterdir())
+    assert planted and all(p.stat().st_mode & 0o077 == 0 for p in planted)
+    shared.chmod(0o777)  # now someone else could have replaced the files: they are not read
+    for path in planted:
+        path.chmod(0o666)
+    result = fsu("validate", "--repo", community)
+    assert result.exit_code == 1 and "FSU105" in result.stdout
+
+
+def test_the_cache_folder_is_made_for_this_user_alone(fsu, community, tmp_path, monkeypatch):
+    folder = tmp_path / "new" / "fsu"
+    monkeypatch.setenv("FSU_CACHE_DIR", str(folder))
+    assert fsu("validate", "--repo", community).exit_code == 0
+    assert folder.stat().st_mode & 0o777 == 0o700

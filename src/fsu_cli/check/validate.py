@@ -43,12 +43,13 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
         for file in files:
             try:
                 st = os.stat(file.path)
-                signature = [st.st_mtime_ns, st.st_size, st.st_ino]
+                # ctime too: an edit that restores size and mtime still changes it
+                signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
             except OSError:
                 signature = None
             known = last["stats"].get(file.rel)
-            if signature and known and known[:3] == signature and signature[0] < last["written"] - RACY_NS:
-                hashed = known[3]  # unchanged since the last run: its content hash is known
+            if signature and known and known[:4] == signature and max(signature[:2]) < last["written"] - RACY_NS:
+                hashed = known[4]  # unchanged since the last run: its content hash is known
             else:  # read to hash it; the content is read again only if the file must be parsed
                 raw = read_bytes(file.path, limit)
                 hashed = content_hash(raw) if raw is not None else "-"

@@ -9,7 +9,9 @@ on macOS, ``%LOCALAPPDATA%\\fsu\\Cache`` on Windows):
   together and the date checked.
 
 Both are keyed by a fingerprint of fsu's own code and schemas, so an edited
-installation never serves stale results. The files hold plain data (MessagePack:
+installation never serves stale results. The folder is created for this user alone
+(mode 700); a folder or file that another user could write to is not used, since
+whoever can write the cache could plant a clean result for a broken repository. The files hold plain data (MessagePack:
 maps, lists, text, numbers), never code, so a cache file that someone else wrote
 can at worst be wrong, and a wrong one is simply not used: anything missing,
 stale, corrupt or written by two runs at once is ignored, and every write is a
@@ -27,7 +29,7 @@ from typing import Any
 
 from fsu_cli.store.resources import package_dir, resource_dir
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -96,8 +98,12 @@ class Store:
         self.result_path = self.folder / f"{key}.result"
 
     def _read(self, path: Path) -> Any:
+        if not _private(self.folder):
+            return None
         try:
             with open(path, "rb") as stream:
+                if not _private_file(os.fstat(stream.fileno())):
+                    return None
                 stored = _unpack(stream.read())
         except Exception:  # missing, corrupt, half-written, from another version: not used
             return None
@@ -111,7 +117,9 @@ class Store:
         except (TypeError, ValueError, OverflowError):
             return  # not plain data: not cached
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _private(self.folder):
+                return
             handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=self.folder)
             try:
                 with os.fdopen(handle, "wb") as stream:
@@ -137,12 +145,12 @@ class Store:
         self._write(self.documents_path, entries)
 
     def last_run(self) -> dict:
-        """The last run's key, findings and file signatures (mtime, size, inode, content hash)."""
+        """The last run's key, findings and file signatures (mtime, ctime, size, inode, content hash)."""
         value = self._read(self.result_path)
         if (isinstance(value, dict) and isinstance(value.get("stats"), dict)
                 and isinstance(value.get("written"), int) and isinstance(value.get("findings"), list)):
             value["stats"] = {rel: signature for rel, signature in value["stats"].items()
-                              if isinstance(signature, list) and len(signature) == 4}
+                              if isinstance(signature, list) and len(signature) == 5}
             return value
         return {"key": None, "findings": None, "stats": {}, "written": 0}
 
@@ -151,6 +159,21 @@ class Store:
 
         self._write(self.result_path, {"key": key, "findings": findings, "stats": stats,
                                        "written": time.time_ns()})
+
+
+def _private(folder: Path) -> bool:
+    """Whether only this user can write to the folder; otherwise someone else could plant results in it."""
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    return _private_file(st)
+
+
+def _private_file(st: os.stat_result) -> bool:
+    if not hasattr(os, "getuid"):  # Windows: the folder is in the user's own profile
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 # A file changed this close to the moment the cache was written might have changed
