@@ -31,10 +31,19 @@ def table(out: "Console", *columns: str) -> "Table":
     return grid
 
 
+def shown(text: object) -> str:
+    """Text from the data for a rich table or line: no markup of its own, no control characters."""
+    from rich.markup import escape
+
+    from fsu_cli.report.escape import for_terminal
+
+    return escape(for_terminal(str(text)))
+
+
 def heading(committee: "Committee") -> str:
     if committee.name and committee.name != committee.label:
-        return f"[bold]{committee.label}[/bold] – {committee.name}"
-    return f"[bold]{committee.label}[/bold]"
+        return f"[bold]{shown(committee.label)}[/bold] – {shown(committee.name)}"
+    return f"[bold]{shown(committee.label)}[/bold]"
 
 
 def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None) -> "Loaded":
@@ -46,8 +55,8 @@ def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None) -> "Loa
     loaded = load_repository(root, kinds)
     broken = sorted({f.path for f in loaded.findings if f.severity == "error"})
     if broken:
-        shown = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
-        print(f"fsu: note: {len(broken)} file(s) have errors and may be read only in part ({shown}); "
+        names = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")
+        print(f"fsu: note: {len(broken)} file(s) have errors and may be read only in part ({names}); "
               "run 'fsu validate' for details.", file=sys.stderr)
     return loaded
 

@@ -30,6 +30,7 @@ def diff(
     """Describe what changed between two versions: members, leaders, meetings, mandates and cases."""
     from fsu_cli.check.load import load_repository
     from fsu_cli.domain.changes import describe
+    from fsu_cli.report.escape import for_markdown, for_terminal_line
     from fsu_cli.store.git import default_base, revision_overlay
     from fsu_cli.store.paths import find_root
 
@@ -41,19 +42,24 @@ def diff(
     short = base_rev[:12] if len(base_rev) == 40 else base_rev
     target = head or "the working tree"
     out = sys.stdout
-    if format == DiffFormat.md:
-        out.write(f"## Governance changes from `{short}` to {f'`{head}`' if head else target}\n\n")
+    if format == DiffFormat.md:  # a pull-request comment: the data's text renders as itself
+        out.write(f"## Governance changes from {_code(short)} to {_code(head) if head else target}\n\n")
         if not sections:
             out.write("No changes to committees, mandates or cases.\n")
         for section in sections:
-            out.write(f"### {section.title}\n\n")
-            out.writelines(f"- {line}\n" for line in section.lines)
+            out.write(f"### {for_markdown(section.title)}\n\n")
+            out.writelines(f"- {for_markdown(line)}\n" for line in section.lines)
             out.write("\n")
     else:
-        out.write(f"Changes from {short} to {target}:\n")
+        out.write(f"Changes from {for_terminal_line(short)} to {for_terminal_line(target)}:\n")
         if not sections:
             out.write("No changes to committees, mandates or cases.\n")
         for section in sections:
-            out.write(f"\n{section.title}\n")
-            out.writelines(f"  - {line}\n" for line in section.lines)
+            out.write(f"\n{for_terminal_line(section.title)}\n")
+            out.writelines(f"  - {for_terminal_line(line)}\n" for line in section.lines)
     return 0
+
+
+def _code(revision: str) -> str:
+    """A git revision as a code span (a revision cannot break out of it without a backtick)."""
+    return "`" + " ".join(revision.replace("`", "").split()) + "`"

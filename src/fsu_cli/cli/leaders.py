@@ -27,7 +27,7 @@ def leaders(
     debug: DebugOption = False,
 ) -> int:
     """Show each committee's leaders and deputies term by term, and whose turn it is next."""
-    from fsu_cli.cli.console import console, heading, load, select, table
+    from fsu_cli.cli.console import console, heading, load, select, shown, table
     from fsu_cli.domain.leadership import (
         Holder,
         advice_sentence,
@@ -47,10 +47,10 @@ def leaders(
         lines = []
         for h in holders:
             where = h.organization.label if h.organization else "not a member"
-            lines.append(f"{h.name}\n{where}\n[dim]{h.side or 'side unknown'}[/dim]")
+            lines.append(f"{shown(h.name)}\n{shown(where)}\n[dim]{shown(h.side or 'side unknown')}[/dim]")
         return "\n".join(lines)
 
-    shown = 0
+    listed = 0
     for item in select(loaded, committee):
         terms = leadership_terms(loaded.repo, item)
         if year is not None:
@@ -59,7 +59,7 @@ def leaders(
                 continue
         elif not terms:
             continue
-        shown += 1
+        listed += 1
         out.print(heading(item), soft_wrap=True)
         grid = table(out, "Period", "Leader", "Deputy", "Rotation")
         all_terms = leadership_terms(loaded.repo, item)
@@ -72,8 +72,8 @@ def leaders(
         if year is None and (item.dissolved is None or item.dissolved > today):
             advice = next_term(loaded.repo, item, today)
             if advice is not None:
-                out.print(f"Next term: {advice_sentence(loaded.repo, advice)}", soft_wrap=True)
+                out.print(f"Next term: {shown(advice_sentence(loaded.repo, advice))}", soft_wrap=True)
         out.print()
-    if shown == 0:
+    if listed == 0:
         out.print("No leadership is recorded" + (f" for {year}." if year is not None else "."))
     return 0

@@ -39,13 +39,13 @@ def meetings(
             text += f"\n[dim]{tally.per_year}/yr × {tally.months}/12[/dim]"
         return text
 
-    shown = 0
+    listed = 0
     for item in select(loaded, committee):
         rows = [year_tally(loaded.repo, item, year, today)] if year is not None else tallies(loaded.repo, item, today)
         rows = [r for r in rows if r.held or r.planned or r.cancelled or r.minimum is not None]
         if not rows:
             continue
-        shown += 1
+        listed += 1
         out.print(heading(item), soft_wrap=True)
         grid = table(out, "Year", "Held", "Planned", "Cancelled", "Minimum", "Maximum", "Verdict")
         for tally in rows:
@@ -64,6 +64,6 @@ def meetings(
             )
         out.print(grid)
         out.print()
-    if shown == 0:
+    if listed == 0:
         out.print("No meetings are recorded" + (f" for {year}." if year is not None else "."))
     return 0

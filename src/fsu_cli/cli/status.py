@@ -12,7 +12,7 @@ def status(
     debug: DebugOption = False,
 ) -> int:
     """Show what is coming up in the next three months and what is overdue."""
-    from fsu_cli.cli.console import console, load, table
+    from fsu_cli.cli.console import console, load, shown, table
     from fsu_cli.domain.dates import norwegian_date
     from fsu_cli.domain.status import HORIZON_MONTHS, dashboard
 
@@ -20,7 +20,7 @@ def status(
     loaded = load(repo)
     out = console()
     name = loaded.repo.name or "the health community"
-    out.print(f"[bold]{name}[/bold]: status on {norwegian_date(today)} "
+    out.print(f"[bold]{shown(name)}[/bold]: status on {norwegian_date(today)} "
               f"(the next {HORIZON_MONTHS} months, and anything overdue)\n", soft_wrap=True)
     overdue = 0
     for title, items in dashboard(loaded.repo, today).items():
@@ -31,9 +31,9 @@ def status(
         grid = table(out, "When", "Committee", "What")
         for item in items:
             when = norwegian_date(item.when) if item.when else "–"
-            what = f"[red]OVERDUE[/red] {item.text}" if item.overdue else item.text
+            what = f"[red]OVERDUE[/red] {shown(item.text)}" if item.overdue else shown(item.text)
             overdue += item.overdue
-            grid.add_row(when, item.committee, what)
+            grid.add_row(when, shown(item.committee), what)
         out.print(grid)
         out.print()
     out.print(f"{overdue} overdue item(s)." if overdue else "Nothing is overdue.")

@@ -7,6 +7,7 @@ from typing import IO, Sequence
 
 from fsu_cli.check.findings import ERROR, INFO, WARNING, Finding, Summary
 from fsu_cli.report.base import Reporter
+from fsu_cli.report.escape import for_terminal_line
 
 _STYLE = {ERROR: "\x1b[1;31m", WARNING: "\x1b[1;33m", INFO: "\x1b[1;36m"}
 
@@ -17,15 +18,16 @@ class TextReporter(Reporter):
     def report(self, findings: Sequence[Finding], summary: Summary) -> None:
         colour = wants_colour(self.stream)
         for f in findings:
-            where = f"{f.path}:{f.line}:{f.column}:"
+            where = f"{for_terminal_line(f.path)}:{f.line}:{f.column}:"
             label = "" if f.severity == ERROR else f"{f.severity}: "
+            message = for_terminal_line(f.message)
             if colour:
-                line = f"\x1b[1m{where}\x1b[0m {_STYLE[f.severity]}{f.code}\x1b[0m {label}{f.message}"
+                line = f"\x1b[1m{where}\x1b[0m {_STYLE[f.severity]}{f.code}\x1b[0m {label}{message}"
             else:
-                line = f"{where} {f.code} {label}{f.message}"
+                line = f"{where} {f.code} {label}{message}"
             self.stream.write(line + "\n")
             if f.hint:
-                self.stream.write(f"    hint: {f.hint}\n")
+                self.stream.write(f"    hint: {for_terminal_line(f.hint)}\n")
         self.stream.write(summary.sentence() + "\n")
 
 
