@@ -222,3 +222,27 @@ def test_any_mutation_of_a_valid_file(fuzz_root, place, data):
     (fuzz_root / place).write_text(text, encoding="utf-8")
     code, _, stderr = run_json(fuzz_root)
     assert code in (0, 1), stderr
+
+
+@pytest.mark.parametrize("escape", ["\\x01", "\\e[2J", "\\x7f", "\\x9b", "\\uffff", "\\v", "\\0"])
+def test_an_escaped_control_character_in_a_text_is_a_finding(small, escape):
+    """It would be invisible on screen and would break Word documents and archive XML."""
+    case = small / "data/cases/fsu/2026/01.yaml"
+    lines = FILES["data/cases/fsu/2026/01.yaml"].splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = f'title: "Oppfølging{escape} av handlingsplanen"'
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    assert code == 1
+    [finding] = document["findings"]
+    assert (finding["code"], finding["path"], finding["line"], finding["column"]) == (
+        "FSU011", "data/cases/fsu/2026/01.yaml", at + 1, 8)
+    assert finding["message"].startswith("This text holds the invisible control character U+")
+
+
+def test_tabs_and_line_breaks_in_texts_are_fine(small):
+    case = small / "data/cases/fsu/2026/01.yaml"
+    case.write_text(FILES["data/cases/fsu/2026/01.yaml"] + 'background: "Linje 1\\n\\tLinje 2\\r\\n"\n',
+                    encoding="utf-8")
+    assert run_json(small)[:2] == (0, {"findings": [], "summary": {"files": 7, "errors": 0, "warnings": 0,
+                                                                     "infos": 0}})

@@ -7,6 +7,7 @@ processes; building the ``Repository`` from the loaded documents is cheap.
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,38 @@ def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT
             "not a record of keys and values.",
             "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
             line=1, column=1)] + personal)
-    return Document(file, text, data, schema.check_document(file.kind, data, file.rel) + personal)
+    findings = schema.check_document(file.kind, data, file.rel) + personal
+    if "\\" in text:  # only an escape in a double-quoted text can put a control character in a value
+        findings += control_characters(file.rel, data)
+    return Document(file, text, data, findings)
+
+
+# Characters no record may hold: C0 controls but tab and line breaks, DEL, C1 controls,
+# lone surrogates and the non-characters U+FFFE and U+FFFF (none of them fits in XML).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_characters(rel: str, data: Any, pointer: tuple = ()) -> list[Finding]:
+    """A finding for each text value (or key) in the document that holds a control character."""
+    findings: list[Finding] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and _CONTROL.search(key):
+            findings.append(_control_finding(rel, key, pointer + (key,), on_key=True))
+        if isinstance(value, str):
+            if _CONTROL.search(value):
+                findings.append(_control_finding(rel, value, pointer + (key,)))
+        elif isinstance(value, (dict, list)):
+            findings += control_characters(rel, value, pointer + (key,))
+    return findings
+
+
+def _control_finding(rel: str, text: str, pointer: tuple, on_key: bool = False) -> Finding:
+    character = _CONTROL.search(text).group()
+    return syntax.CONTROL_CHARACTER.finding(
+        rel, f"This text holds the invisible control character U+{ord(character):04X}.",
+        "Remove it: look for an escape such as \\x01 or \\e in the quoted text, or retype the text.",
+        pointer=pointer, on_key=on_key)
 
 
 def _broken(file: DataFile, text: str | None, finding: Finding) -> Document:

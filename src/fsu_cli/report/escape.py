@@ -32,7 +32,8 @@ def for_terminal_line(text: str) -> str:
 # Characters that start Markdown or HTML constructs inside a line (HTML and comments, code,
 # emphasis, links and images, headings, tables, strike-through, entities), escaped with a
 # backslash. Line breaks are flattened first, so nothing from the data starts a line.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#!|~&])")
+# An underscore inside a word (min_per_year) starts no emphasis and is left as it is.
+_MARKDOWN = re.compile(r"([\\`*\[\]<>#!|~&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 
 
 def for_markdown(text: str) -> str:

@@ -161,6 +161,25 @@ the limit in fsu.yaml if the file really is a record.
 """,
 )
 
+CONTROL_CHARACTER = define(
+    "FSU011",
+    "control-character",
+    ERROR,
+    "A text holds an invisible control character.",
+    """
+YAML lets a quoted text hold any character through an escape such as "\\x01" or
+"\\e". Control characters (other than tab and line break) have no place in a
+record: they are invisible on screen, break Word documents and archive XML, and
+can make a terminal do things. They usually come from text pasted from another
+program, or from an escape typed by mistake.
+
+Example:
+    title: "Oppfølging\\x0b av handlingsplanen"     <- \\x0b is a vertical tab
+
+Fix: remove the escape (or the invisible character) from the text.
+""",
+)
+
 ALIAS_BOMB = define(
     "FSU010",
     "alias-expansion",
