@@ -166,3 +166,21 @@ def test_ctrl_c_stops_fsu_with_one_line_and_no_traceback_from_any_process(tmp_pa
     assert stderr == "fsu: stopped (Ctrl+C). Nothing was changed.\n"
     assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []  # the pool was shut down
 
+
+
+def test_a_file_size_limit_is_the_computers_trouble_not_a_fault_in_fsu(tmp_path):
+    """With `ulimit -f` below the document's size, the write fails: exit 2, a plain sentence, nothing left."""
+    import resource
+
+    from conftest import PROJECT
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    out = tmp_path / "sak.html"
+    done = run("render", "case", "ssu/2024/2", "--format", "html", "-o", out, "--repo", PROJECT,
+               preexec_fn=small_files)
+    assert done.returncode == 2, done.stderr
+    assert "fault in fsu" not in done.stderr and "Traceback" not in done.stderr
+    assert "larger than this system allows" in done.stderr or "too large" in done.stderr
+    assert list(tmp_path.iterdir()) == []

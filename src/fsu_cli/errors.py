@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import platform
 import shlex
@@ -56,13 +57,47 @@ def guard(command: str, body: Callable[[], int], *, debug: bool = False,
         return interrupted()
     except BrokenPipeError:
         return closed_pipe()
+    except OSError as error:
+        trouble = environment_trouble(error)
+        if trouble is None or debug:
+            return _crashed(command, error, debug, crash_folder)
+        print(f"fsu: {trouble}", file=sys.stderr)
+        return ExitCode.USAGE
     except Exception as error:  # noqa: BLE001 - the one place that catches everything
-        if debug:
-            traceback.print_exc()
-            return ExitCode.INTERNAL
-        report = write_crash_report(_folder(crash_folder), command, error)
-        print(crash_message(command, error, report), file=sys.stderr)
+        return _crashed(command, error, debug, crash_folder)
+
+
+def _crashed(command: str, error: BaseException, debug: bool, crash_folder: Callable[[], Path] | None) -> int:
+    if debug:
+        traceback.print_exception(error)
         return ExitCode.INTERNAL
+    report = write_crash_report(_folder(crash_folder), command, error)
+    print(crash_message(command, error, report), file=sys.stderr)
+    return ExitCode.INTERNAL
+
+
+# Trouble with the computer rather than with fsu: what it means, in words.
+_ENVIRONMENT = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EFBIG: "the file would be larger than this system allows (a limit such as ulimit -f)",
+    errno.EACCES: "permission was denied",
+    errno.EPERM: "the operation is not permitted",
+    errno.EROFS: "the file system is read-only",
+    errno.EMFILE: "too many files are open",
+    errno.ENFILE: "too many files are open on this system",
+    errno.EIO: "the disk could not be read or written (an input/output error)",
+}
+
+
+def environment_trouble(error: OSError) -> str | None:
+    """A sentence for an error the computer gave (disk full, no permission), or None for anything else."""
+    cause = _ENVIRONMENT.get(error.errno or -1)
+    if cause is None:
+        return None
+    where = f" ({error.filename})" if error.filename else ""
+    return (f"Could not finish: {cause}{where}. Nothing was changed; fix this and run the command "
+            "again.")
 
 
 def _folder(crash_folder: Callable[[], Path] | None) -> Path | None:
