@@ -270,8 +270,9 @@ def without_root_privileges() -> None:
 
 
 def with_a_file_size_limit() -> None:
-    """In the child: files may not grow past 1000 bytes (ulimit -f), and SIGXFSZ does not kill fsu."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    """In the child: files may not grow past 1000 bytes (ulimit -f). SIGXFSZ, which would kill the
+    process, is left as a shell leaves it: Python itself ignores it, so the write fails with EFBIG."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
     resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
 
@@ -283,13 +284,15 @@ def run_fsu(root: Path, *args: str, preexec) -> subprocess.CompletedProcess:
 
 def test_a_read_only_folder_is_a_plain_message_and_nothing_is_left(repo):
     before = everything(repo)
-    folders = [repo / "data/committees", repo / "data/cases/ssu/2026"]
+    folders = [repo / "data/committees", repo / "data/cases/ssu", repo / "data/cases/ssu/2026"]
     for folder in folders:
         folder.chmod(0o555)
     try:
         edited = run_fsu(repo, *NEW_MEMBER, preexec=without_root_privileges)
         created = run_fsu(repo, "new", "case", "ssu", "--meeting", "2026-11-26", "--title", "X",
                           preexec=without_root_privileges)
+        in_a_new_year = run_fsu(repo, "new", "case", "ssu", "--meeting", "2027-02-11", "--title", "X",
+                                preexec=without_root_privileges)
     finally:
         for folder in folders:
             folder.chmod(0o755)
@@ -299,6 +302,9 @@ def test_a_read_only_folder_is_a_plain_message_and_nothing_is_left(repo):
     assert created.returncode == 2
     assert created.stderr == (f"fsu: Could not write {repo / 'data/cases/ssu/2026/07.yaml'}: fsu may not write "
                               f"to the folder {repo / 'data/cases/ssu/2026'}. Nothing was changed.\n")
+    assert in_a_new_year.returncode == 2
+    assert in_a_new_year.stderr == (f"fsu: Could not write {repo / 'data/cases/ssu/2027/01.yaml'}: fsu may not "
+                                    f"write to the folder {repo / 'data/cases/ssu'}. Nothing was changed.\n")
     assert everything(repo) == before
 
 

@@ -18,6 +18,11 @@ from pathlib import Path
 
 from fsu_cli.errors import UsageError
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 DEFAULT_MAX_BYTES = 1024 * 1024
 
 
@@ -53,20 +58,25 @@ def write_atomically(path: Path, data: bytes, force: bool = False) -> None:
         old = os.stat(path)
     except OSError:
         old = None
-    if old is not None and not force:
-        raise UsageError(f"{path} already exists. Use --force to replace it, or choose another --output.")
-    if old is not None and stat.S_ISDIR(old.st_mode):
-        raise UsageError(f"{path} is a folder; --output needs a file name.")
-    if old is not None and not stat.S_ISREG(old.st_mode):
-        raise UsageError(f"{path} is not a plain file (a device or a pipe, say), so fsu will not replace it.")
+    if old is not None:
+        _may_replace(path, old, force)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"The folder {folder} does not exist.")
-    if old is not None and (not old.st_mode & 0o222 or not os.access(path, os.W_OK)):
-        raise UsageError(f"{path} is read-only, so fsu left it as it was. Make it writable first if it should "
-                         "change (for example: chmod u+w).")
     with _failures_explained(path):
         _write_new(folder, path.name, data, old, lambda temporary: os.replace(temporary, path))
+
+
+def _may_replace(path: Path, old: os.stat_result, force: bool) -> None:
+    if not force:
+        raise UsageError(f"{path} already exists. Use --force to replace it, or choose another --output.")
+    if stat.S_ISDIR(old.st_mode):
+        raise UsageError(f"{path} is a folder; --output needs a file name.")
+    if not stat.S_ISREG(old.st_mode):
+        raise UsageError(f"{path} is not a plain file (a device or a pipe, say), so fsu will not replace it.")
+    if not old.st_mode & 0o222 or not os.access(path, os.W_OK):  # root may write anything: look at the mode too
+        raise UsageError(f"{path} is read-only, so fsu left it as it was. Make it writable first if it should "
+                         "change (for example: chmod u+w).")
 
 
 def create_exclusively(path: Path, data: bytes) -> None:
@@ -131,7 +141,7 @@ _CAUSES = {
     errno.EFBIG: "the file would be larger than fsu may write (a file size limit is set)",
     errno.EROFS: "the disk is mounted read-only",
     errno.EACCES: "fsu may not write to the folder {folder}",
-    errno.EPERM: "fsu may not write to the folder {folder}",
+    errno.EPERM: "the system did not permit it",
 }
 
 
@@ -143,8 +153,9 @@ def _failures_explained(path: Path) -> Iterator[None]:
     except FileExistsError:
         raise
     except OSError as error:
+        folder = Path(error.filename).parent if isinstance(error.filename, str) else path.parent  # which refused
         known = _CAUSES.get(error.errno)
-        cause = known.format(folder=path.parent) if known else error.strerror or str(error) or "the system refused"
+        cause = known.format(folder=folder) if known else error.strerror or str(error) or "the system refused"
         raise UsageError(f"Could not write {path}: {cause}. Nothing was changed.") from None
 
 
@@ -154,7 +165,7 @@ LOCK_WAIT_SECONDS = 60.0
 
 
 @contextmanager
-def repository_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+def repository_lock(root: Path) -> Iterator[None]:
     """Hold the repository for one edit (read, check, write), so that edits made at once do not lose each other.
 
     The lock is taken on the repository's folder itself (flock), so no lock file is left
@@ -162,9 +173,7 @@ def repository_lock(root: Path, wait: float | None = None) -> Iterator[None]:
     Another edit's lock is waited for, ``LOCK_WAIT_SECONDS`` at most. Without flock (Windows),
     edits are not serialised.
     """
-    try:
-        import fcntl
-    except ImportError:
+    if fcntl is None:
         yield
         return
     try:
@@ -172,14 +181,14 @@ def repository_lock(root: Path, wait: float | None = None) -> Iterator[None]:
     except OSError as error:
         raise UsageError(f"Could not open the repository folder {root}: {error.strerror}.") from None
     try:
-        _take(fcntl, handle, LOCK_WAIT_SECONDS if wait is None else wait)
+        _wait_for_lock(handle)
         yield
     finally:
         os.close(handle)  # releases the lock
 
 
-def _take(fcntl, handle: int, wait: float) -> None:
-    deadline = time.monotonic() + wait
+def _wait_for_lock(handle: int) -> None:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
     pause = 0.01
     while True:
         try:
@@ -188,7 +197,7 @@ def _take(fcntl, handle: int, wait: float) -> None:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 raise UsageError("another fsu command is changing this repository; try again.") from None
-        except OSError:  # a file system without locks: go on unlocked rather than not at all
+        except OSError:  # a file system without locks (some network shares): go on, as before locks
             return
         time.sleep(pause)
         pause = min(pause * 2, 0.2)
