@@ -3,6 +3,10 @@
 A governance repository is a folder with ``fsu.yaml`` at its root and the data
 under ``data/``: ``committees/<id>.yaml``, ``mandates/<id>.yaml`` and
 ``cases/<committee>/<year>/<number>.yaml``.
+
+What a link leads to outside the repository (or into its .git folder, where a CI
+token may be kept) is never read, and nothing is written there: ``target_inside``
+is the one way to the file an edit writes.
 """
 
 from __future__ import annotations
