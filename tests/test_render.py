@@ -337,7 +337,8 @@ def test_a_write_that_fails_before_the_rename_leaves_the_old_file(fsu, tmp_path,
 
     monkeypatch.setattr(os, "replace", crash)
     result = fsu("render", "case", "ssu/2024/2", "--format", "pdf", "-o", out, "--force", "--repo", PROJECT)
-    assert result.exit_code == 3
+    assert result.exit_code == 2  # the environment's trouble, said plainly: not a fault in fsu
+    assert result.stderr == f"fsu: Could not write {out}: disk full. Nothing was changed.\n"
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sak.pdf"]  # no temporary file left behind
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from types import SimpleNamespace
@@ -52,12 +53,17 @@ def _apply(root: Path, changes, context, allow=None, write: bool = True) -> None
         write_changes(root, changes)
 
 
-def _loaded(repo: Path | None):
+@contextmanager
+def _editing(repo: Path | None):
+    """The repository's root and its loaded data, held (locked) until the edit is written, so that
+    edits made at the same time wait for each other instead of losing each other's changes."""
     from fsu_cli.check.load import load_repository
+    from fsu_cli.store.files import repository_lock
     from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo)
-    return root, load_repository(root)
+    with repository_lock(root):
+        yield root, load_repository(root)
 
 
 def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None) -> str:
@@ -88,36 +94,28 @@ def new_case(
     """Create the next case of a committee, for a meeting, with a commented skeleton to fill in."""
     from fsu_cli.check.catalogue import Context
     from fsu_cli.domain.records import case_number
-    from fsu_cli.edit.authoring import (
-        Change,
-        case_file_name,
-        case_text,
-        create_exclusively,
-        next_case_number,
-        parse_day,
-    )
+    from fsu_cli.edit.authoring import Change, case_rel, case_text, create_exclusively, next_case_number, parse_day
     from fsu_cli.errors import UsageError
+    from fsu_cli.store.paths import target_inside
 
-
-    root, loaded = _loaded(repo)
-    target = loaded.repo.committee_named(committee)
-    day = parse_day(meeting, "--meeting")
-    if target.meeting_on(day) is None:
-        raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
-                         f"fsu new meeting {target.id} {day.isoformat()}")
-    context = Context(parse_as_of(as_of))
-    number = next_case_number(root, target.id, day.year)
-    text = case_text(target.id, day.year, number, day, title, kind.value, officer)
-    rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
-    _apply(root, [Change(rel, text, new=True)], context, write=False)
-    for _ in range(1000):
-        try:
-            create_exclusively(root / rel, text.encode("utf-8"))
-            break
-        except FileExistsError:  # another run took this number meanwhile
-            number += 1
-            text = case_text(target.id, day.year, number, day, title, kind.value, officer)
-            rel = f"data/cases/{target.id}/{day.year}/{case_file_name(root, target.id, number)}"
+    with _editing(repo) as (root, loaded):
+        target = loaded.repo.committee_named(committee)
+        day = parse_day(meeting, "--meeting")
+        if target.meeting_on(day) is None:
+            raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
+                             f"fsu new meeting {target.id} {day.isoformat()}")
+        number = next_case_number(root, target.id, day.year)
+        rel = case_rel(root, target.id, day.year, number)
+        text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+        _apply(root, [Change(rel, text, new=True)], Context(parse_as_of(as_of)), write=False)
+        for _ in range(1000):
+            try:
+                create_exclusively(target_inside(root, rel), text.encode("utf-8"))
+                break
+            except FileExistsError:  # a file put there meanwhile, by hand or by an older fsu
+                number += 1
+                rel = case_rel(root, target.id, day.year, number)
+                text = case_text(target.id, day.year, number, day, title, kind.value, officer)
     print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
 
@@ -136,10 +134,10 @@ def new_meeting(
     """Add a meeting to a committee's meeting list, in date order."""
     from fsu_cli.edit.authoring import add_meeting, parse_day
 
-    root, loaded = _loaded(repo)
     day = parse_day(date, "The meeting date")
-    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
-                          lambda doc: add_meeting(doc, day, status.value, location, time))
+    with _editing(repo) as (root, loaded):
+        rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                              lambda doc: add_meeting(doc, day, status.value, location, time))
     print(f"Added the meeting on {day.isoformat()} to {rel}.")
     return 0
 
@@ -161,13 +159,14 @@ def member_add(
     from fsu_cli.edit.authoring import add_member, parse_day
     from fsu_cli.errors import UsageError
 
-    root, loaded = _loaded(repo)
-    target = loaded.repo.committee_named(committee)
-    if organization not in loaded.repo.organizations:
-        raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
-                         f"Known organizations: {', '.join(loaded.repo.organizations)}.")
     day = parse_day(start, "--start")
-    rel = _edit_committee(root, target, as_of, lambda doc: add_member(doc, name, organization, day, title, email))
+    with _editing(repo) as (root, loaded):
+        target = loaded.repo.committee_named(committee)
+        if organization not in loaded.repo.organizations:
+            raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
+                             f"Known organizations: {', '.join(loaded.repo.organizations)}.")
+        rel = _edit_committee(root, target, as_of,
+                              lambda doc: add_member(doc, name, organization, day, title, email))
     print(f"Added {name} ({organization}) to {rel}.")
     return 0
 
@@ -185,10 +184,10 @@ def member_end(
     """End a membership on a date (the entry is kept, with its end date)."""
     from fsu_cli.edit.authoring import end_member, parse_day
 
-    root, loaded = _loaded(repo)
     day = parse_day(date, "--date")
-    rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
-                          lambda doc: end_member(doc, name, day))
+    with _editing(repo) as (root, loaded):
+        rel = _edit_committee(root, loaded.repo.committee_named(committee), as_of,
+                              lambda doc: end_member(doc, name, day))
     print(f"Ended the membership of {name} in {rel}.")
     return 0
 
@@ -213,13 +212,13 @@ def elect(
     from fsu_cli.domain.mandates import mandate_in_force, rules_of
     from fsu_cli.edit.authoring import add_terms, parse_day
 
-    root, loaded = _loaded(repo)
-    target = loaded.repo.committee_named(committee)
     first = parse_day(start, "--start")
-    years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
-    last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
     allow = (lambda f: f.code >= "FSU300") if force else None
-    rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
+    with _editing(repo) as (root, loaded):
+        target = loaded.repo.committee_named(committee)
+        years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
+        last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
+        rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
     period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
     print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
     return 0
@@ -253,18 +252,18 @@ def decide(
             text = text_file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise UsageError(f"Cannot read {text_file}: {error}.") from None
-    root, loaded = _loaded(repo)
-    parsed = parse_case_ref(ref)
-    case = loaded.repo.cases.get(parsed) if parsed else None
-    if case is None:
-        raise UsageError(f"There is no case {ref}.")
-    day = parse_day(date, "--date") if date else case.meeting
-    if day is None:
-        raise UsageError("The case has no meeting date; give the decision's date with --date.")
-    rel = case.source.path
-    doc = read_document(root, rel)
-    set_decision(doc, day, outcome.value, text, replace=force)
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+    with _editing(repo) as (root, loaded):
+        parsed = parse_case_ref(ref)
+        case = loaded.repo.cases.get(parsed) if parsed else None
+        if case is None:
+            raise UsageError(f"There is no case {ref}.")
+        day = parse_day(date, "--date") if date else case.meeting
+        if day is None:
+            raise UsageError("The case has no meeting date; give the decision's date with --date.")
+        rel = case.source.path
+        doc = read_document(root, rel)
+        set_decision(doc, day, outcome.value, text, replace=force)
+        _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
     print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
     return 0
 

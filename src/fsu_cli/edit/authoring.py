@@ -2,8 +2,10 @@
 
 Every change is made with the round-trip loader (comments, key order, quoting and
 blank lines stay), checked against the whole repository before anything is
-written, and refused if it would add errors. Files are written atomically; a new
+written, and refused if it would add errors. Files are written atomically, only
+inside the repository, in the byte-order mark and line endings they had; a new
 case file is created exclusively, so two runs at once cannot take one number.
+(The commands hold the repository's lock around read, check and write.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from fsu_cli.check.validate import validate
 from fsu_cli.domain.records import Date
 from fsu_cli.errors import UsageError
 from fsu_cli.store import yamlio
-from fsu_cli.store.files import create_exclusively, write_atomically
+from fsu_cli.store.files import DEFAULT_MAX_BYTES, create_exclusively, read_bytes, write_atomically
+from fsu_cli.store.paths import is_id, target_inside
 
 
 class EditRefused(Exception):
@@ -53,25 +56,45 @@ def check_changes(root: Path, changes: list[Change], context: Context, allow: Ca
 
 def write_changes(root: Path, changes: list[Change]) -> None:
     for change in changes:
-        path = root / change.rel
-        data = change.text.encode("utf-8")
+        path = target_inside(root, change.rel)
         if change.new:
-            create_exclusively(path, data)
+            create_exclusively(path, change.text.encode("utf-8"))
         else:
-            write_atomically(path, data, force=True)
+            write_atomically(path, in_style_of(_read(path, change.rel), change.text), force=True)
+
+
+def in_style_of(original: bytes, text: str) -> bytes:
+    """The text as bytes with the original's byte-order mark and line endings (CRLF or LF), so that
+    an edit in a file saved on Windows changes only the lines it changes."""
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    if original.count(b"\r\n") * 2 > original.count(b"\n"):  # mostly CRLF
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return bom + text.encode("utf-8")
 
 
 def read_document(root: Path, rel: str) -> Any:
-    path = root / rel
-    if not path.is_file():
-        raise UsageError(f"{rel} does not exist.")
+    """The file for editing; read with LF line endings (the round trip misplaces comments ending in CR),
+    which ``in_style_of`` turns back into the file's own when it is written."""
     try:
-        return yamlio.load_roundtrip(yamlio.decode(path.read_bytes()))
+        return yamlio.load_roundtrip(yamlio.decode(_read(target_inside(root, rel), rel)).replace("\r\n", "\n"))
     except yamlio.YamlProblem as problem:
         raise UsageError(f"{rel}:{problem.line}:{problem.column}: {problem.message} Fix the file first "
                          "(fsu validate shows every problem).") from None
     except yamlio.NotUtf8:
         raise UsageError(f"{rel} is not UTF-8 text. Fix the file first (fsu validate shows where).") from None
+
+
+# The largest file fsu.yaml may let fsu read (limits.max_file_kb).
+_LARGEST = 1024 * DEFAULT_MAX_BYTES
+
+
+def _read(path: Path, rel: str) -> bytes:
+    raw = read_bytes(path, _LARGEST)
+    if raw is None:
+        raise UsageError(f"{rel} does not exist or cannot be read.")
+    if len(raw) > _LARGEST:
+        raise UsageError(f"{rel} is too large to edit.")
+    return raw
 
 
 def parse_day(text: str, what: str) -> Date:
@@ -94,9 +117,14 @@ def literal(text: str, block: bool = False) -> Any:
 # --- the changes commands make -------------------------------------------------------------
 
 
+def case_rel(root: Path, committee_id: str, year: int, number: int) -> str:
+    """The new case file's path relative to the root: data/cases/<committee>/<year>/<number>.yaml."""
+    return f"data/cases/{committee_id}/{year}/{case_file_name(root, committee_id, number)}"
+
+
 def next_case_number(root: Path, committee_id: str, year: int) -> int:
     """One more than the highest number used, by any case file of that committee and year."""
-    folder = root / "data" / "cases" / committee_id / str(year)
+    folder = _cases_of(root, committee_id) / str(year)
     used = [int(p.stem) for p in folder.glob("*.yaml") if p.stem.isdigit()] if folder.is_dir() else []
     return max(used, default=0) + 1
 
@@ -107,11 +135,20 @@ def case_file_name(root: Path, committee_id: str, number: int) -> str:
     Zero-padded to two digits ('07.yaml') unless the committee's files are written
     without padding ('7.yaml').
     """
-    folder = root / "data" / "cases" / committee_id
+    folder = _cases_of(root, committee_id)
     stems = [p.stem for p in folder.glob("*/*.yaml") if p.stem.isdigit()] if folder.is_dir() else []
     unpadded = any(len(stem) == 1 for stem in stems)
     padded = any(len(stem) >= 2 and stem.startswith("0") for stem in stems)
     return f"{number}.yaml" if unpadded and not padded else f"{number:02d}.yaml"
+
+
+def _cases_of(root: Path, committee_id: str) -> Path:
+    """The committee's case folder; only an id of the schemas' form is made part of a path."""
+    if not is_id(committee_id):
+        raise UsageError(f"The committee's id {committee_id!r} is not of the form the schema allows (small letters, "
+                         "digits and '-'), so fsu will not make a file path of it. Fix the id first "
+                         "(fsu validate shows where).")
+    return target_inside(root, f"data/cases/{committee_id}")
 
 
 def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
@@ -154,7 +191,7 @@ def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: st
         raise UsageError(f"There is already a meeting on {day.isoformat()}.")
     position = sum(1 for d in dates if d is not None and d < day)
     entry = _entry(meetings, date=day, status=status, time=time or None, location=location or None)
-    meetings.insert(position, entry)
+    _insert(meetings, position, entry)
 
 
 def _list(doc: Any, key: str) -> Any:
@@ -178,6 +215,29 @@ def _entry(entries: Any, keep_none: tuple[str, ...] = (), **values: Any) -> Any:
     return entry
 
 
+def _insert(entries: Any, position: int, entry: Any) -> None:
+    """Insert the entry; one put last takes over the comment lines that followed the old last entry
+    (they are about what comes next in the file, and stay just above it)."""
+    if position == len(entries) and position:
+        _move_trailing_comment(entries[-1], entry)
+    entries.insert(position, entry)
+
+
+def _move_trailing_comment(old: Any, new: Any) -> None:
+    """Move the lines after ``old`` (a block mapping) to after ``new``; ``old`` keeps its end-of-line comment."""
+    from ruamel.yaml.tokens import CommentToken
+
+    slot = old.ca.items.get(list(old)[-1]) if hasattr(old, "ca") and len(old) else None
+    token = slot[2] if slot and len(slot) > 2 else None
+    if not isinstance(token, CommentToken) or "\n" not in token.value or not len(new):
+        return
+    own, rest = token.value.split("\n", 1)
+    if not rest:
+        return
+    slot[2] = CommentToken(own + "\n", token.start_mark) if own.strip() else None
+    new.ca.items[list(new)[-1]] = [None, None, CommentToken("\n" + rest, token.start_mark), None]
+
+
 def _styled_like(entries: Any, entry: Any) -> None:
     """A new list entry written the way its neighbours are: on one line ({...}) if they are."""
     last = entries[-1] if len(entries) else None
@@ -199,8 +259,8 @@ def add_member(doc: Any, name: str, organization: str, start: Date, title: str |
     for member in members:
         if hasattr(member, "get") and member.get("name") == name and member.get("end_date") in (None, ""):
             raise UsageError(f"{name} is already a member (with no end date).")
-    members.append(_entry(members, ("end_date",), name=name, organization=organization, title=title or None,
-                          email=email or None, start_date=start, end_date=None))
+    _insert(members, len(members), _entry(members, ("end_date",), name=name, organization=organization,
+                                          title=title or None, email=email or None, start_date=start, end_date=None))
 
 
 def end_member(doc: Any, name: str, day: Date) -> None:
@@ -216,8 +276,8 @@ def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date 
     leadership = _list(doc, "leadership")
     for role, name in (("leader", leader), ("deputy", deputy)):
         if name:
-            leadership.append(_entry(leadership, ("end_date",), role=role, name=name, start_date=start,
-                                     end_date=end))
+            _insert(leadership, len(leadership), _entry(leadership, ("end_date",), role=role, name=name,
+                                                        start_date=start, end_date=end))
 
 
 def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: bool) -> None:

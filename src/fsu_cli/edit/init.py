@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from fsu_cli.check.schema import SCHEMA_FILES
 from fsu_cli.domain.dates import Date
 from fsu_cli.errors import UsageError
+from fsu_cli.store.files import create_exclusively
 from fsu_cli.store.git import init_repository
+from fsu_cli.store.paths import target_inside
 from fsu_cli.store.resources import resource_dir
 from fsu_cli.store.yamlio import dump_roundtrip
 
@@ -119,22 +120,24 @@ Kjør `pre-commit install` én gang, så sjekkes endringene automatisk før hver
 
 
 def create(target: Path, name: str, today: Date) -> list[str]:
-    """Write a new governance repository into an empty (or new) folder; returns the files written."""
+    """Write a new governance repository into an empty (or new) folder; returns the files written.
+
+    Every file is created new (never written through something already there) and only inside the folder.
+    """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target} is not empty. fsu init only writes into a new or empty folder.")
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for rel, text in files_for(name, today).items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(rel)
-    (target / "data" / "cases").mkdir(parents=True, exist_ok=True)
-    (target / "data" / "cases" / ".gitkeep").write_text("", encoding="utf-8")
-    schemas = target / "schemas"
-    schemas.mkdir(exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"Could not create the folder {target}: {error.strerror}.") from None
+    files = {rel: text.encode("utf-8") for rel, text in files_for(name, today).items()}
+    files["data/cases/.gitkeep"] = b""
     for file_name in SCHEMA_FILES.values():
-        shutil.copy(resource_dir("schemas") / file_name, schemas / file_name)
-        written.append(f"schemas/{file_name}")
+        files[f"schemas/{file_name}"] = (resource_dir("schemas") / file_name).read_bytes()
+    for rel, data in files.items():
+        try:
+            create_exclusively(target_inside(target, rel), data)
+        except FileExistsError:
+            raise UsageError(f"{target / rel} appeared while fsu init was writing; nothing there was replaced.")
     init_repository(target)
-    return written
+    return [rel for rel in files if rel != "data/cases/.gitkeep"]
