@@ -183,8 +183,9 @@ def test_find_root_refuses_a_repository_whose_fsu_yaml_cannot_be_read(tmp_path):
 def test_a_folder_named_like_a_case_file_is_reported(fsu, repo):
     (repo / "data/cases/ssu/2024/09.yaml").mkdir()
     result = fsu("validate", "--repo", repo, "--format", "json")
-    found = [(f["code"], f["path"]) for f in json.loads(result.stdout)["findings"]]
-    assert ("FSU007", "data/cases/ssu/2024/09.yaml") in found
+    found = [(f["code"], f["path"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert ("FSU007", "data/cases/ssu/2024/09.yaml", "This is a folder named like a YAML file; fsu reads only "
+            "files, so nothing in it is checked.") in found
 
 
 # --- 5. what a write keeps: mode, owner, read-only, byte-order mark and line endings -------------------

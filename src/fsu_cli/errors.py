@@ -79,20 +79,25 @@ def _crashed(command: str, error: BaseException, debug: bool, crash_folder: Call
 # Trouble with the computer rather than with fsu: what it means, in words.
 _ENVIRONMENT = {
     errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EFBIG: "the file would be larger than this system allows (a limit such as ulimit -f)",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up",
+    errno.EFBIG: "the file would be larger than fsu may write (a file size limit is set)",
     errno.EACCES: "permission was denied",
-    errno.EPERM: "the operation is not permitted",
-    errno.EROFS: "the file system is read-only",
+    errno.EPERM: "the system did not permit it",
+    errno.EROFS: "the disk is mounted read-only",
     errno.EMFILE: "too many files are open",
     errno.ENFILE: "too many files are open on this system",
     errno.EIO: "the disk could not be read or written (an input/output error)",
 }
 
 
+def os_cause(error: OSError) -> str | None:
+    """What an error the computer gave means, in words ("the disk is full"), or None if it is not one of those."""
+    return _ENVIRONMENT.get(error.errno or -1)
+
+
 def environment_trouble(error: OSError) -> str | None:
     """A sentence for an error the computer gave (disk full, no permission), or None for anything else."""
-    cause = _ENVIRONMENT.get(error.errno or -1)
+    cause = os_cause(error)
     if cause is None:
         return None
     where = f" ({error.filename})" if error.filename else ""

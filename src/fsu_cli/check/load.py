@@ -132,6 +132,10 @@ def stray_findings(strays: list[Stray]) -> list[Finding]:
             findings.append(syntax.OUTSIDE_LINK.finding(
                 stray.rel, f"This {what} is a link to a place outside the repository; it is not read.",
                 f"Copy the {what} into the repository instead of linking to it."))
+        elif stray.folder:
+            findings.append(syntax.UNREAD_FILE.finding(
+                stray.rel, "This is a folder named like a YAML file; fsu reads only files, so nothing in it is "
+                "checked.", "Rename the folder, or put the file it stands for in its place."))
         else:
             findings.append(syntax.UNREAD_FILE.finding(
                 stray.rel, "This YAML file is not in a place fsu reads, so it is not checked.",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from fsu_cli.errors import UsageError
+from fsu_cli.errors import UsageError, os_cause
 
 try:
     import fcntl
@@ -138,16 +138,6 @@ def _same_owner_and_mode(handle: int, like: os.stat_result) -> None:
     os.fchmod(handle, stat.S_IMODE(like.st_mode))  # after fchown, which may clear set-id bits
 
 
-_CAUSES = {
-    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up",
-    errno.ENOSPC: "the disk is full",
-    errno.EFBIG: "the file would be larger than fsu may write (a file size limit is set)",
-    errno.EROFS: "the disk is mounted read-only",
-    errno.EACCES: "fsu may not write to the folder {folder}",
-    errno.EPERM: "the system did not permit it",
-}
-
-
 @contextmanager
 def _failures_explained(path: Path) -> Iterator[None]:
     """An OSError while writing (other than a file that exists) as a plain UsageError naming the file."""
@@ -157,8 +147,10 @@ def _failures_explained(path: Path) -> Iterator[None]:
         raise
     except OSError as error:
         folder = Path(error.filename).parent if isinstance(error.filename, str) else path.parent  # which refused
-        known = _CAUSES.get(error.errno)
-        cause = known.format(folder=folder) if known else error.strerror or str(error) or "the system refused"
+        if error.errno == errno.EACCES:
+            cause = f"fsu may not write to the folder {folder}"
+        else:
+            cause = os_cause(error) or error.strerror or str(error) or "the system refused"
         raise UsageError(f"Could not write {path}: {cause}. Nothing was changed.") from None
 
 
