@@ -27,21 +27,21 @@ NATIONAL_ID = define(
 Names, titles and work e-mail addresses of representatives may be kept in the
 repository; national identity numbers may not. fsu looks for 11 digits that
 form a real date (a D-number adds 4 to the first digit) and pass both mod-11
-check digits, by the rule in use today or the rule from 2032. It finds them
+check digits, by the rule in use today or the rule from 2032, written
 
-- written together or in groups: 31129956715, 311299 56715, 31.12.99.56715,
-  311299-56715, 31 12 99 567 15 (a space, dot, hyphen, slash or any other
-  space character between day, month, year and the personal part);
+- together or in groups: DDMMYYPPPPP, DDMMYY PPPPP, DD.MM.YY.PPPPP,
+  DDMMYY-PPPPP, DD MM YY PPP PP (a space, dot, hyphen, slash, tab or any
+  other space or dash between day, month, year and the personal part);
 - with invisible characters (zero-width spaces) anywhere inside;
-- in YAML escapes ("3112995\\x3515") and split over two lines of a text;
+- in YAML escapes ("\x35" for 5) or split over two lines of a text;
 - in comments, keys and values, and in the names of files and folders.
 
-Other numbers of the same length (account numbers, phone numbers, case
-numbers and dates) are told apart by the date and the check digits. fsu never
-shows more of a number than its date part (311299*****).
+Other numbers of that length (account numbers, phone numbers, case numbers
+and dates) are told apart by the date and the check digits. fsu never shows
+more of a number than its date part (DDMMYY*****).
 
-Example: "Kontaktperson: 311299 56715" in a case background, or a case file
-named data/cases/ssu/2024/31129956715.yaml.
+Example: "Kontaktperson: fnr. DDMMYY PPPPP" in a case background, or a case
+file named data/cases/ssu/2024/DDMMYYPPPPP.yaml.
 
 Fix: remove the number (or rename the file or folder). If it has already been
 committed, it is still in the git history: `fsu scan-history` lists every
@@ -51,9 +51,9 @@ caches, and tell your data protection officer (personvernombud).
 """,
 )
 
-_HINT = ("Remove it. If it was committed, it is still in the git history (fsu scan-history finds it there): have "
-         "the history rewritten (e.g. git filter-repo) and the git host's caches cleared, and tell your data "
-         "protection officer.")
+_STILL_IN_HISTORY = ("it is still in the git history (fsu scan-history finds it there): have the history "
+                     "rewritten (e.g. git filter-repo) and the git host's caches cleared, and tell your data "
+                     "protection officer.")
 
 # One of these may stand between two groups of digits: space, dot, hyphen, slash, other spaces and dashes.
 _SEPARATOR = " \t./\\-\u00a0\u1680\u2000-\u200a\u2010-\u2015\u202f\u205f\u2212\u3000"
@@ -261,13 +261,14 @@ def _finding(path: str, sighting: Sighting) -> Finding:
             path,
             f"The {sighting.name} name holds what looks like a national identity number or D-number "
             f"({sighting.masked}); personal identity numbers must not be kept in the repository.",
-            f"Rename the {sighting.name} (git mv). " + _HINT.replace("Remove it. If it was", "If the name was"),
+            f"Rename the {sighting.name} (git mv). If the name was committed, {_STILL_IN_HISTORY}",
             line=1, column=1)
     return NATIONAL_ID.finding(
         path,
         f"This looks like a national identity number or D-number ({sighting.masked}); personal identity "
         "numbers must not be kept in the repository.",
-        _HINT, pointer=sighting.pointer, on_key=sighting.on_key, line=sighting.line, column=sighting.column)
+        f"Remove it. If it was committed, {_STILL_IN_HISTORY}",
+        pointer=sighting.pointer, on_key=sighting.on_key, line=sighting.line, column=sighting.column)
 
 
 def _texts(data: Any) -> list[str]:
