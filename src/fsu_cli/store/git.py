@@ -273,7 +273,7 @@ class History:
             repo = git.Repo(top)
             try:
                 yield from self._walk(repo, where, since)
-            except git.GitError as error:
+            except (git.GitError, git.exc.ODBError) as error:  # a damaged repository
                 raise UsageError(f"git could not read the history: {_last_line(error)}") from None
             finally:
                 repo.close()
