@@ -270,3 +270,17 @@ def test_scan_history_help_does_not_import_git():
     from test_architecture import imports_of, top_level
 
     assert "git" not in top_level(imports_of("scan-history", "--help"))
+
+
+def test_scan_history_of_a_governance_repository_in_a_subfolder(fsu, tmp_path):
+    top = tmp_path / "kommunen"
+    governance = top / "styring" / "helsefellesskap"
+    shutil.copytree(PROJECT / "data", governance / "data")
+    shutil.copy(PROJECT / "fsu.yaml", governance / "fsu.yaml")
+    edit(governance / SSU_CASE, TITLE, f"{TITLE} {NUMBER}")
+    (top / "annet.txt").write_text(f"{NUMBER}\n", encoding="utf-8")  # not governance data: not fsu's to scan
+    git(top, "init", "-q", "-b", "main")
+    committed(top, "Start")
+    scanned = fsu("scan-history", "--repo", governance)
+    assert scanned.exit_code == 1
+    assert [line.split(": FSU361")[0] for line in scanned.lines if "FSU361" in line] == [f"{SSU_CASE}:5:53"]
