@@ -97,3 +97,88 @@ def test_a_real_pre_commit_hook_checks_what_is_being_committed(tmp_path, where):
     git(top, "add", str(case))
     assert commit(top, "-m", "Rettet").returncode == 0
     assert git(top, "status", "--porcelain") == ""
+
+
+# --- git trouble, in plain words ------------------------------------------------------------------
+
+
+def without_commits(top: Path) -> Path:
+    root = top / "ny"
+    root.mkdir(parents=True)
+    shutil.copy(PROJECT / "fsu.yaml", root / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", root / "data")
+    git(root, "init", "-q", "-b", "main")
+    return root
+
+
+@pytest.mark.parametrize("command", [("diff",), ("diff", "HEAD"), ("validate", "--changed-since", "HEAD")])
+def test_a_repository_without_commits_is_named_as_such(tmp_path, command):
+    root = without_commits(tmp_path)
+    done = fsu(*command, cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == ("fsu: This git repository has no commits yet; commit the data first (git add, git "
+                           "commit), then compare with a commit.\n")
+    git(root, "add", "-A")
+    assert fsu("validate", "--staged", cwd=root).returncode == 0  # the index can be checked all the same
+
+
+def shallow_clone(tmp_path: Path) -> tuple[Path, str]:
+    """A clone of one commit of a branch, with one commit of main: their merge base is not in it."""
+    origin = governance_repository(tmp_path / "origin")
+    start = git(origin, "rev-parse", "HEAD").strip()
+    git(origin, "checkout", "-q", "-b", "ny-ledelse")
+    edit(origin / "data/committees/ssu.yaml", "location: Teams", "location: Microsoft Teams")
+    git(origin, "commit", "-q", "-am", "Nytt møtested")
+    git(origin, "checkout", "-q", "main")
+    edit(origin / "fsu.yaml", "name: Helsefellesskapet Fjordvik", "name: Helsefellesskapet i Fjordvik")
+    git(origin, "commit", "-q", "-am", "Nytt navn")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "ny-ledelse", f"file://{origin}", str(clone))
+    git(clone, "fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main")
+    return clone, start
+
+
+def test_a_shallow_clone_without_the_base_says_so(tmp_path):
+    clone, start = shallow_clone(tmp_path)
+    described = fsu("diff", cwd=clone)
+    assert described.returncode == 2
+    assert described.stderr == ("fsu: This is a shallow clone, so the base (where this branch left origin/main) is "
+                                "not in it; fetch more history (git fetch --unshallow), or name the base, e.g. fsu "
+                                "diff origin/main.\n")
+    for revision in (start, "HEAD~1"):
+        changed = fsu("validate", "--changed-since", revision, cwd=clone)
+        assert changed.returncode == 2
+        assert changed.stderr.startswith(f"fsu: This is a shallow clone, so the base '{revision}' is not in it; "
+                                         "fetch more history (git fetch --unshallow)")
+    git(clone, "fetch", "-q", "--unshallow")
+    assert fsu("validate", "--changed-since", start, cwd=clone).returncode == 0
+    assert fsu("diff", cwd=clone).returncode == 0
+
+
+@pytest.mark.parametrize("revision", ["v9", "--output=x"])
+def test_a_revision_that_is_not_there_is_named(tmp_path, revision):
+    root = governance_repository(tmp_path / "a")
+    done = fsu("validate", "--changed-since", revision, cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (f"fsu: There is no commit '{revision}' in this git repository; name a branch, tag or "
+                           "commit id.\n")
+    assert not (root / "x").exists()
+
+
+def test_staged_refuses_files_with_merge_conflicts_instead_of_reading_them_as_deleted(tmp_path):
+    root = governance_repository(tmp_path / "a")
+    git(root, "checkout", "-q", "-b", "zoom")
+    edit(root / "data/committees/ssu.yaml", "location: Teams", "location: Zoom")
+    git(root, "commit", "-q", "-am", "Zoom")
+    git(root, "checkout", "-q", "main")
+    edit(root / "data/committees/ssu.yaml", "location: Teams", "location: Microsoft Teams")
+    git(root, "commit", "-q", "-am", "Microsoft Teams")
+    merged = subprocess.run(["git", "-C", str(root), "merge", "zoom"], capture_output=True, text=True)
+    assert merged.returncode == 1 and "CONFLICT" in merged.stdout
+    done = fsu("validate", "--staged", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == ("fsu: data/committees/ssu.yaml has merge conflicts; resolve them and stage the file "
+                           "first (git add), then run fsu again.\n")
+    git(root, "checkout", "--theirs", "data/committees/ssu.yaml")
+    git(root, "add", "data/committees/ssu.yaml")
+    assert fsu("validate", "--staged", cwd=root).returncode == 0

@@ -76,6 +76,7 @@ def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT
     except yamlio.YamlProblem as problem:
         return Document(file, text, None, [_YAML_RULES[problem.kind].finding(
             file.rel, problem.message, problem.hint, line=problem.line, column=problem.column)] + personal)
+    personal += privacy.scan_values(file.rel, data, text)
     if data is None:
         return _broken(file, text, _empty(file))
     if not isinstance(data, dict):
@@ -189,6 +190,7 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     documents = _load_all(files, contents, store, limit, slim, progress)
     for document in documents.values():
         findings.extend(document.findings)
+    findings.extend(privacy.scan_names([*documents, *(stray.rel for stray in strays if kinds is None)]))
     return Loaded(root, index(documents.values()), documents, findings)
 
 

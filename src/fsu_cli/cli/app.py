@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from fsu_cli import __version__
-from fsu_cli.cli import diff, edit, leaders, meetings, render, rules, status, validate
+from fsu_cli.cli import diff, edit, leaders, meetings, render, rules, scan, status, validate
 
 app = typer.Typer(
     name="fsu",
@@ -43,6 +43,7 @@ def _group(name: str, help: str, panel: str, commands: dict[str, object]) -> Non
 
 
 app.command(rich_help_panel="Check")(validate.validate)
+app.command("scan-history", rich_help_panel="Check")(scan.scan_history)
 app.command(rich_help_panel="Overview")(leaders.leaders)
 app.command(rich_help_panel="Overview")(meetings.meetings)
 app.command(rich_help_panel="Overview")(status.status)

@@ -1,7 +1,12 @@
 """Everything that touches git, and nothing else does: through the git command itself.
 
 The repository's data can be read as it is in the index (``--staged``) or in any
-commit (``fsu diff``), as an overlay on the working tree for the loader.
+commit (``fsu diff``), as an overlay on the working tree for the loader; and every
+version of every data file in the history can be walked (``fsu scan-history``,
+through GitPython, imported only then).
+
+When git cannot give what was asked (no commits yet, a shallow clone without the
+base, a file with merge conflicts), the error says so in plain words.
 
 A git hook runs with variables such as GIT_DIR and GIT_INDEX_FILE that point at
 the hook's repository. They are passed on only to git calls on that same
@@ -13,8 +18,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, Iterator
 
 from fsu_cli.errors import UsageError
 from fsu_cli.store.paths import classify, discover
@@ -26,7 +34,7 @@ def _git(root: Path, *args: str, input: bytes | None = None) -> bytes:
     done = _run(root, args, input, _environment(root))
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {args[0]} failed: {message[-1] if message else 'unknown error'}")
+        raise UsageError(f"git {args[0]} failed: {message[-1] if message else f'exit code {done.returncode}'}")
     return done.stdout
 
 
@@ -134,15 +142,26 @@ def staged_overlay(root: Path) -> Overlay:
     """The data as it is in the git index."""
     top, where = _top(root)
     listing = _git(top, "ls-files", "-s", "-z", "--", *_pathspecs(where))
-    entries = [(rel, meta[1]) for meta, rel in _records(listing, where) if meta[2] == "0"]
+    records = list(_records(listing, where))
+    _refuse_conflicts(sorted({rel for meta, rel in records if meta[2] != "0"}))
+    entries = [(rel, meta[1]) for meta, rel in records if meta[2] == "0"]
     return _overlay(top, entries, _working_files(root))
+
+
+def _refuse_conflicts(unmerged: list[str]) -> None:
+    """An unmerged file (index stages 1-3, no stage 0) is not deleted: it is waiting for its merge."""
+    if unmerged:
+        names = ", ".join(unmerged[:5]) + (f" and {len(unmerged) - 5} more" if len(unmerged) > 5 else "")
+        many = len(unmerged) > 1
+        raise UsageError(f"{names} {'have' if many else 'has'} merge conflicts; resolve them and stage the "
+                         f"file{'s' if many else ''} first (git add), then run fsu again.")
 
 
 def revision_overlay(root: Path, revision: str) -> Overlay:
     """The data as it is in a commit (a branch, tag or commit id)."""
     top, where = _top(root)
-    _git(top, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", revision, "--", *_pathspecs(where))
+    commit = _commit(top, revision)
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *_pathspecs(where))
     entries = [(rel, meta[2]) for meta, rel in _records(listing, where) if meta[1] == "blob"]
     return _overlay(top, entries, _working_files(root))
 
@@ -150,8 +169,8 @@ def revision_overlay(root: Path, revision: str) -> Overlay:
 def changed_since(root: Path, revision: str) -> list[str]:
     """Data files changed, added or removed since a commit, in the working tree (untracked ones included)."""
     top, where = _top(root)
-    _git(top, "rev-parse", "--verify", "--quiet", revision + "^{commit}")
-    changed = _git(top, "diff", "--name-only", "-z", revision, "--", *_pathspecs(where))
+    commit = _commit(top, revision)
+    changed = _git(top, "diff", "--name-only", "-z", commit, "--", *_pathspecs(where))
     untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *_pathspecs(where))
     paths = {p.decode("utf-8", "surrogateescape") for p in (changed + b"\0" + untracked).split(b"\0") if p}
     return sorted(p[len(where):] if p.startswith(where) else p for p in paths)
@@ -159,11 +178,200 @@ def changed_since(root: Path, revision: str) -> list[str]:
 
 def default_base(root: Path) -> str:
     """The merge base of HEAD with the main branch (main, master, or the remote's default)."""
-    _top(root)  # a clear error outside git
+    top, _ = _top(root)  # a clear error outside git
+    if _commit_id(top, "HEAD") is None:
+        raise UsageError(_no_commits(_COMMIT_FIRST))
     for candidate in ("origin/HEAD", "origin/main", "main", "origin/master", "master"):
-        try:
-            _git(root, "rev-parse", "--verify", "--quiet", candidate + "^{commit}")
-        except UsageError:
+        if _commit_id(top, candidate) is None:
             continue
-        return _git(root, "merge-base", candidate, "HEAD").decode().strip()
+        done = _run(top, ("merge-base", candidate, "HEAD"), None, _environment(top))
+        if done.returncode == 0:
+            return done.stdout.decode().strip()
+        if _is_shallow(top):
+            raise UsageError(f"This is a shallow clone, so the base (where this branch left {candidate}) is not in "
+                             f"it; fetch more history (git fetch --unshallow), or name the base, e.g. fsu diff "
+                             f"{candidate}.")
+        raise UsageError(f"This branch has no commit in common with {candidate}; name the base, e.g. fsu diff "
+                         f"{candidate}.")
     raise UsageError("No main branch was found to compare with; name the base, e.g. fsu diff HEAD~1.")
+
+
+def _commit_id(top: Path, revision: str) -> str | None:
+    """The commit a branch, tag or commit id names, or None if there is none."""
+    done = _run(top, ("rev-parse", "--verify", "--quiet", revision + "^{commit}"), None, _environment(top))
+    return done.stdout.decode().strip() if done.returncode == 0 else None
+
+
+def _commit(top: Path, revision: str) -> str:
+    """The commit a revision names; if there is none, a plain sentence saying why."""
+    found = _commit_id(top, revision) if not revision.startswith("-") else None
+    if found is not None:
+        return found
+    if _commit_id(top, "HEAD") is None and not _run(top, ("rev-list", "-n", "1", "--all"), None,
+                                                      _environment(top)).stdout.strip():
+        raise UsageError(_no_commits(_COMMIT_FIRST))
+    if _is_shallow(top):
+        raise UsageError(f"This is a shallow clone, so the base '{revision}' is not in it; fetch more history "
+                         "(git fetch --unshallow) or the base itself (git fetch origin <branch>), or, in CI, check "
+                         "out the full history (fetch-depth: 0).")
+    raise UsageError(f"There is no commit '{revision}' in this git repository; name a branch, tag or commit id.")
+
+
+_COMMIT_FIRST = "commit the data first (git add, git commit), then compare with a commit"
+
+
+def _no_commits(advice: str) -> str:
+    return f"This git repository has no commits yet; {advice}."
+
+
+def _is_shallow(top: Path) -> bool:
+    done = _run(top, ("rev-parse", "--is-shallow-repository"), None, _environment(top))
+    return done.stdout.decode().strip() == "true"
+
+
+# --- the history, for fsu scan-history -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    id: str
+    date: str  # the author's date, YYYY-MM-DD
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFile:
+    """A data file as one commit has it, the first time (oldest commit first) its path or its content is seen."""
+
+    commit: Commit
+    path: str  # relative to the governance repository
+    content: bytes | None  # None: this content was read before, or is not read (not YAML, a link, too large)
+
+
+@dataclass
+class History:
+    """Every version of fsu.yaml and of the files under data/ in the commits reachable from HEAD (or from
+    every branch and tag), each content read once, however many commits hold it."""
+
+    root: Path
+    all_refs: bool = False
+    since: str | None = None  # only the commits after this one
+    max_bytes: int = 1024 * 1024
+    commits: int = 0  # how many were walked
+    files: int = 0  # how many contents were read
+    too_large: list[str] = field(default_factory=list)
+    shallow: bool = False
+
+    def __iter__(self) -> Iterator[HistoryFile]:
+        top, where = _top(self.root)
+        if _commit_id(top, "HEAD") is None:
+            raise UsageError(_no_commits("there is no history to scan"))
+        since = _commit(top, self.since) if self.since else None
+        self.shallow = _is_shallow(top)
+        git = _gitpython()
+        with _variables(_environment(top)):  # GitPython reads GIT_DIR and its kind from os.environ
+            repo = git.Repo(top)
+            try:
+                yield from self._walk(repo, where, since)
+            except (git.GitError, git.exc.ODBError) as error:  # a damaged repository
+                raise UsageError(f"git could not read the history: {_last_line(error)}") from None
+            finally:
+                repo.close()
+
+    def _walk(self, repo: Any, where: str, since: str | None) -> Iterator[HistoryFile]:
+        revisions = [f"^{since}"] if since else []
+        options = {"all": True} if self.all_refs else {}
+        seen_trees: set[tuple[bytes, str]] = set()
+        seen: set[tuple[str, bytes]] = set()  # (path, blob id)
+        read: set[bytes] = set()  # blob ids
+        if since:  # what REV already has counts as seen: only what came after it is read
+            for path, blob in _data_blobs(repo.commit(since).tree, where, seen_trees):
+                seen.add((path, blob.binsha))
+                read.add(blob.binsha)
+        for commit in repo.iter_commits(["HEAD", *revisions], topo_order=True, reverse=True, **options):
+            self.commits += 1
+            about = Commit(commit.hexsha, commit.authored_datetime.date().isoformat(), commit.author.name or "")
+            for path, blob in _data_blobs(commit.tree, where, seen_trees):
+                if (path, blob.binsha) in seen:
+                    continue
+                seen.add((path, blob.binsha))
+                content = None
+                if blob.binsha not in read and _is_yaml(path) and blob.mode != _LINK:
+                    read.add(blob.binsha)
+                    content = self._read(blob, path)
+                yield HistoryFile(about, path, content)
+
+    def _read(self, blob: Any, path: str) -> bytes | None:
+        if blob.size > self.max_bytes:
+            self.too_large.append(path)
+            return None
+        self.files += 1
+        return blob.data_stream.read()
+
+
+_LINK = 0o120000
+
+
+def _is_yaml(path: str) -> bool:
+    return path == "fsu.yaml" or path.endswith((".yaml", ".yml"))
+
+
+def _data_blobs(tree: Any, where: str, seen_trees: set) -> Iterator[tuple[str, Any]]:
+    """(path, blob) for fsu.yaml and everything under data/ in a commit's tree."""
+    governance = _entry(tree, where.rstrip("/")) if where else tree
+    if governance is None or governance.type != "tree":
+        return
+    config = _entry(governance, "fsu.yaml")
+    if config is not None and config.type == "blob":
+        yield "fsu.yaml", config
+    data = _entry(governance, "data")
+    if data is not None and data.type == "tree":
+        yield from _blobs_under(data, "data/", seen_trees)
+
+
+def _entry(tree: Any, name: str) -> Any:
+    try:
+        return tree[name]
+    except KeyError:
+        return None
+
+
+def _blobs_under(tree: Any, prefix: str, seen_trees: set) -> Iterator[tuple[str, Any]]:
+    """Every blob under a tree, skipping a folder already walked with the same content at the same path."""
+    if (tree.binsha, prefix) in seen_trees:
+        return
+    seen_trees.add((tree.binsha, prefix))
+    for blob in tree.blobs:
+        yield prefix + blob.name, blob
+    for subtree in tree.trees:
+        yield from _blobs_under(subtree, prefix + subtree.name + "/", seen_trees)
+
+
+def _gitpython() -> Any:
+    try:
+        import git
+    except ImportError:  # GitPython missing, or no git program for it to run
+        raise UsageError("Reading the history needs git and GitPython; install git, and then: "
+                         "python3 -m pip install gitpython.") from None
+    return git
+
+
+@contextmanager
+def _variables(environment: dict[str, str]):
+    """os.environ as ``environment`` inside the block (GitPython reads it, and passes it on to git)."""
+    if environment == os.environ:
+        yield
+        return
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(environment)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _last_line(error: Exception) -> str:
+    text = str(getattr(error, "stderr", "") or error).strip().splitlines()
+    return text[-1].strip() if text else type(error).__name__
