@@ -77,8 +77,8 @@ def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT
         return Document(file, text, None, [_YAML_RULES[problem.kind].finding(
             file.rel, problem.message, problem.hint, line=problem.line, column=problem.column)] + personal)
     personal += privacy.scan_values(file.rel, data, text)
-    if data is None:
-        return _broken(file, text, _empty(file))
+    if data is None:  # only comments: they may still hold a number
+        return Document(file, text, None, [_empty(file)] + personal)
     if not isinstance(data, dict):
         return Document(file, text, None, [syntax.NOT_A_MAPPING.finding(
             file.rel,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fsu_cli.check.catalogue import Context, run_checks
 from fsu_cli.check.findings import Finding
 from fsu_cli.check.load import Document, findings_from_plain, load_repository, max_file_bytes
+from fsu_cli.check.rules import privacy
 from fsu_cli.store import yamlio
 from fsu_cli.store.files import read_bytes
 from fsu_cli.store.paths import discover
@@ -74,8 +75,16 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
 
 def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:
     if only is None:
-        return Result(list(findings), len(paths))
-    return Result([f for f in findings if _selected(f.path, only)], sum(1 for p in paths if _selected(p, only)))
+        return Result(_masked(findings), len(paths))
+    chosen = [f for f in findings if _selected(f.path, only)]
+    return Result(_masked(chosen), sum(1 for p in paths if _selected(p, only)))
+
+
+def _masked(findings: list[Finding]) -> list[Finding]:
+    """No path, message or hint shows more than the date part of a national identity number, whatever
+    quoted it (a file named by the number, an id, a value in a message): CI logs are often public."""
+    return [replace(f, path=privacy.mask_text(f.path), message=privacy.mask_text(f.message),
+                    hint=privacy.mask_text(f.hint)) for f in findings]
 
 
 def _selected(path: str, only: list[str]) -> bool:
