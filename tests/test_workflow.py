@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, PROJECT, edit
+from conftest import AS_OF, EXAMPLE_FILES, PROJECT, edit
 from test_authoring import git, repo  # noqa: F401  (the git repository fixture)
 
 AKUTT = "data/committees/fsu-akuttmedisin.yaml"
@@ -153,7 +153,7 @@ def test_git_commands_work_for_a_governance_repository_in_a_subfolder(fsu, tmp_p
     staged = fsu("validate", "--staged", "--repo", governance)
     assert staged.exit_code == 1 and staged.lines[0].startswith("data/cases/ssu/2024/01.yaml:6:7: FSU105")
     changed = fsu("validate", "--changed-since", "HEAD", "--repo", governance)
-    assert changed.lines[-1] == "1 file checked: 1 error."
+    assert changed.lines[-1] == f"{EXAMPLE_FILES} files checked: this change adds 1 error."
     git(top, "commit", "-q", "-m", "endring")
     described = fsu("diff", "HEAD~1", "HEAD", "--repo", governance)
     assert described.exit_code == 0

@@ -56,8 +56,9 @@ class Rule:
         on_key: bool = False,
         line: int = 0,
         column: int = 0,
+        subject: str = "",
     ) -> Finding:
-        return Finding(self.code, self.severity, path, line, column, message, hint, pointer, on_key)
+        return Finding(self.code, self.severity, path, line, column, message, hint, pointer, on_key, subject)
 
 
 _RULES: dict[str, Rule] = {}

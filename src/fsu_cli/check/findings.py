@@ -31,6 +31,14 @@ class Finding:
     # only when the findings are reported (positions cost a second parse).
     pointer: tuple | None = field(default=None, compare=False, repr=False)
     on_key: bool = field(default=False, compare=False, repr=False)
+    # What the finding is about, stable across edits that move it: a record's key such as
+    # "members/[name=Kari Holm,start_date=2024-01-01]/organization", a side, a year. With the
+    # code and the path it is the finding's identity (never its message or line).
+    subject: str = field(default="", compare=False, repr=False)
+
+    @property
+    def identity(self) -> str:
+        return f"{self.code}\t{self.path}\t{self.subject}"
 
     def as_dict(self) -> dict:
         return {key: getattr(self, key) for key in FINDING_KEYS}
@@ -39,13 +47,13 @@ class Finding:
         """The finding as plain data, for the cache."""
         pointer = list(self.pointer) if self.pointer is not None else None
         return [self.code, self.severity, self.path, self.line, self.column, self.message, self.hint, pointer,
-                self.on_key]
+                self.on_key, self.subject]
 
     @classmethod
     def from_plain(cls, plain: list) -> "Finding":
-        code, severity, path, line, column, message, hint, pointer, on_key = plain
+        code, severity, path, line, column, message, hint, pointer, on_key, subject = plain
         return cls(code, severity, path, line, column, message, hint,
-                   tuple(pointer) if pointer is not None else None, on_key)
+                   tuple(pointer) if pointer is not None else None, on_key, subject)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -57,13 +65,20 @@ class Summary:
     errors: int
     warnings: int
     infos: int
+    # When a change is checked (--staged, --changed-since): the findings shown are those the change
+    # introduces, and these count the ones that were there before it.
+    change: bool = False
+    already: int = 0
+    already_errors: int = 0
 
     @classmethod
-    def of(cls, findings: Sequence[Finding], files: int) -> "Summary":
+    def of(cls, findings: Sequence[Finding], files: int, already: Sequence[Finding] | None = None) -> "Summary":
         count = {severity: 0 for severity in SEVERITIES}
         for finding in findings:
             count[finding.severity] += 1
-        return cls(files, count[ERROR], count[WARNING], count[INFO])
+        before = list(already or [])
+        return cls(files, count[ERROR], count[WARNING], count[INFO], already is not None, len(before),
+                   sum(f.severity == ERROR for f in before))
 
     def sentence(self) -> str:
         files = _plural(self.files, "file")
@@ -72,9 +87,15 @@ class Summary:
             for n, word in ((self.errors, "error"), (self.warnings, "warning"), (self.infos, "note"))
             if n
         ]
-        if not parts:
-            return f"{files} checked: no problems found."
-        return f"{files} checked: {', '.join(parts)}."
+        if not self.change:
+            return f"{files} checked: {', '.join(parts)}." if parts else f"{files} checked: no problems found."
+        said = (f"{files} checked: this change adds {', '.join(parts)}." if parts
+                else f"{files} checked: this change adds no problems.")
+        if self.already:
+            errors = f" ({_plural(self.already_errors, 'error')})" if self.already_errors else ""
+            said += (f" {_plural(self.already, 'finding')} that were there before it{errors} are not shown; "
+                     "run 'fsu validate' to see them.")
+        return said
 
 
 def _plural(n: int, word: str) -> str:

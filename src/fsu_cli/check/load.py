@@ -254,10 +254,10 @@ def findings_from_plain(plain: Any) -> list[Finding] | None:
 
 
 def _is_plain_finding(item: Any) -> bool:
-    if not (isinstance(item, list) and len(item) == 9):
+    if not (isinstance(item, list) and len(item) == 10):
         return False
-    code, severity, path, line, column, message, hint, pointer, on_key = item
-    return (all(isinstance(text, str) for text in (code, severity, path, message, hint))
+    code, severity, path, line, column, message, hint, pointer, on_key, subject = item
+    return (all(isinstance(text, str) for text in (code, severity, path, message, hint, subject))
             and severity in SEVERITIES
             and all(type(number) is int for number in (line, column))
             and (pointer is None or isinstance(pointer, list)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fsu_cli.check.catalogue import Context, run_checks
 from fsu_cli.check.findings import Finding
+from fsu_cli.check.identity import assign_subjects, introduced
 from fsu_cli.check.load import Document, findings_from_plain, load_repository, max_file_bytes
 from fsu_cli.check.rules import privacy
 from fsu_cli.store import yamlio
@@ -34,7 +35,12 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     """
     files, discovery = discover(root)
     store, key, stats = None, "", {}
-    if use_cache and overlay is None and not os.environ.get("FSU_NO_CACHE"):
+    caching = use_cache and not os.environ.get("FSU_NO_CACHE")
+    if caching and overlay is not None:  # another tree: its files by content, as the working tree's are
+        from fsu_cli.store.cache import Store
+
+        store = Store(root)
+    elif caching:
         from fsu_cli.store.cache import RACY_NS, Store, content_hash, fingerprint
 
         store = Store(root)
@@ -67,10 +73,36 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
                              slim=overlay is None, progress=progress)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     place(findings, loaded.documents)
+    assign_subjects(findings, {rel: document.data for rel, document in loaded.documents.items()})
     findings.sort(key=Finding.sort_key)
-    if store is not None:
+    if store is not None and overlay is None:
         store.save_run(key, [f.to_plain() for f in findings], stats)
     return _report(findings, sorted(loaded.documents), only)
+
+
+@dataclass(slots=True)
+class ChangeResult:
+    introduced: list[Finding]  # after the change, and not before it
+    already: list[Finding]  # there before the change, and still there
+    files: int
+
+
+def validate_change(root: Path, context: Context, before: dict[str, bytes | None] | None,
+                    after: dict[str, bytes | None] | None, renamed: dict[str, str] | None = None,
+                    progress=None, *, first_commit: bool = False) -> ChangeResult:
+    """What a change does to the findings of the whole repository, each recognised by its identity.
+
+    ``before`` and ``after`` are overlays (None: the working tree). For the first commit of a
+    repository there was nothing before. Findings in files the change renamed (``renamed``,
+    old path → new) are matched under their new path.
+    """
+    old = [] if first_commit else validate(root, context, overlay=before).findings
+    new = validate(root, context, overlay=after, progress=progress)
+    for finding in old:
+        finding.path = (renamed or {}).get(finding.path, finding.path)
+    added = introduced(old, new.findings)
+    chosen = {id(f) for f in added}
+    return ChangeResult(added, [f for f in new.findings if id(f) not in chosen], new.files)
 
 
 def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:

@@ -30,11 +30,13 @@ def validate(
     repo: RepoOption = None,
     format: FormatOption = None,
     as_of: AsOfOption = None,
-    staged: Annotated[bool, typer.Option("--staged", help="Check the files as they are staged in git (the index), "
-                                                          "not as they are in the working tree.")] = False,
+    staged: Annotated[bool, typer.Option("--staged", help="Check what is about to be committed (the git index) "
+                                                          "against HEAD, and report only the problems it adds.")
+                      ] = False,
     changed_since: Annotated[Optional[str], typer.Option(
         "--changed-since", metavar="REV",
-        help="Report only findings in files changed since the git revision REV (a pull request's base).",
+        help="Check the working tree against the git revision REV (a pull request's base), and report only the "
+             "problems the change adds, in any file.",
         show_default=False)] = None,
     debug: DebugOption = False,
 ) -> int:
@@ -45,34 +47,53 @@ def validate(
     """
     from fsu_cli.check.catalogue import Context, all_rules
     from fsu_cli.check.findings import Summary, exit_code
-    from fsu_cli.check.validate import validate as run_validation
     from fsu_cli.report import default_format, reporter
 
-    day = parse_as_of(as_of)
+    if staged and changed_since is not None:
+        from fsu_cli.errors import UsageError
+
+        raise UsageError("Use --staged (what is about to be committed) or --changed-since REV, not both.")
+    context = Context(as_of=parse_as_of(as_of))
     root = _root_for(repo, files)
-    only = _selection(root, files) if files else None
-    overlay = None
-    if staged:
-        from fsu_cli.store.git import staged_overlay
-
-        overlay = staged_overlay(root)
-    if changed_since is not None:
-        from fsu_cli.store.git import changed_since as changed
-
-        paths = changed(root, changed_since)
-        only = [p for p in paths if only is None or p in only]
     chosen = format.value if format else default_format()
     from fsu_cli.cli.progress import Progress, wanted
 
     progress = Progress() if wanted(sys.stderr, machine_readable=chosen != "text") else None
     try:
-        result = run_validation(root, Context(as_of=day), only, overlay=overlay, progress=progress)
+        if staged or changed_since is not None:
+            result = _check_change(root, context, changed_since, progress)
+            findings, summary = result.introduced, Summary.of(result.introduced, result.files, result.already)
+        else:
+            from fsu_cli.check.validate import validate as run_validation
+
+            plain = run_validation(root, context, _selection(root, files) if files else None, progress=progress)
+            findings, summary = plain.findings, Summary.of(plain.findings, plain.files)
     finally:
         if progress is not None:
             progress.close()
     catalogue = all_rules() if chosen == "sarif" else None
-    reporter(chosen, sys.stdout, catalogue).report(result.findings, Summary.of(result.findings, result.files))
-    return exit_code(result.findings)
+    reporter(chosen, sys.stdout, catalogue).report(findings, summary)
+    return exit_code(findings)
+
+
+def _check_change(root: Path, context, since: str | None, progress):
+    """The change against its base: the index against HEAD, or the working tree against ``since``.
+
+    The whole repository is checked on both sides, so a change to one file that breaks
+    another (a renamed id, a deleted committee) is caught; files named on the command line
+    (as an older hook passes them) change nothing.
+    """
+    from fsu_cli.check.validate import validate_change
+    from fsu_cli.store import git
+
+    if since is None:  # --staged
+        head = git.head_commit(root)
+        after = git.staged_overlay(root)
+        before = git.revision_overlay(root, head) if head else None
+        return validate_change(root, context, before, after, git.renames(root, head, staged=True), progress,
+                               first_commit=head is None)
+    before = git.revision_overlay(root, since)
+    return validate_change(root, context, before, None, git.renames(root, since, staged=False), progress)
 
 
 def _root_for(repo: Path | None, files: list[Path] | None) -> Path:

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from fsu_cli.check.catalogue import Context
 from fsu_cli.check.findings import ERROR, Finding
-from fsu_cli.check.validate import validate
+from fsu_cli.check.validate import validate_change
 from fsu_cli.domain.records import Date
 from fsu_cli.errors import UsageError
 from fsu_cli.store import yamlio
@@ -39,17 +39,16 @@ class Change:
     new: bool = False  # a file that must not exist yet
 
 
-def _key(finding: Finding) -> tuple:
-    return finding.code, finding.path, finding.message
-
-
 def check_changes(root: Path, changes: list[Change], context: Context, allow: Callable[[Finding], bool] | None = None
                   ) -> None:
-    """Raise ``EditRefused`` when the changes add errors (other than those ``allow`` accepts)."""
-    before = {_key(f) for f in validate(root, context).findings if f.severity == ERROR}
+    """Raise ``EditRefused`` when the changes add errors (other than those ``allow`` accepts).
+
+    Findings are compared by identity, as ``fsu validate --staged`` compares them, so a
+    finding that only changes its wording ("0 members" becoming "1 member") is not new.
+    """
     overlay = {c.rel: c.text.encode("utf-8") for c in changes}
-    after = validate(root, context, overlay=overlay).findings
-    added = [f for f in after if f.severity == ERROR and _key(f) not in before and not (allow and allow(f))]
+    result = validate_change(root, context, None, overlay)
+    added = [f for f in result.introduced if f.severity == ERROR and not (allow and allow(f))]
     if added:
         raise EditRefused(added)
 

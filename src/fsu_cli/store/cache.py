@@ -29,7 +29,7 @@ from typing import Any
 
 from fsu_cli.store.resources import package_dir, resource_dir
 
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:

@@ -176,6 +176,38 @@ def changed_since(root: Path, revision: str) -> list[str]:
     return sorted(p[len(where):] if p.startswith(where) else p for p in paths)
 
 
+def head_commit(root: Path) -> str | None:
+    """The commit HEAD points at, or None in a repository with no commits yet."""
+    top, _ = _top(root)
+    return _commit_id(top, "HEAD")
+
+
+def renames(root: Path, revision: str | None, staged: bool) -> dict[str, str]:
+    """Data files renamed since a commit (old path → new path), in the index or in the working tree.
+
+    Findings that moved with their file are then recognised as the same findings.
+    """
+    top, where = _top(root)
+    if revision is None:
+        return {}
+    commit = _commit(top, revision)
+    listing = _git(top, "diff", "-M", "--name-status", "-z", *(["--cached"] if staged else []), commit, "--",
+                   *_pathspecs(where))
+    fields = listing.decode("utf-8", "surrogateescape").split("\0")
+    moved, i = {}, 0
+    while i < len(fields) - 1:
+        status = fields[i]
+        if status.startswith(("R", "C")):
+            old, new = fields[i + 1], fields[i + 2]
+            if status.startswith("R"):
+                moved[old[len(where):] if old.startswith(where) else old] = (
+                    new[len(where):] if new.startswith(where) else new)
+            i += 3
+        else:
+            i += 2
+    return moved
+
+
 def default_base(root: Path) -> str:
     """The merge base of HEAD with the main branch (main, master, or the remote's default)."""
     top, _ = _top(root)  # a clear error outside git

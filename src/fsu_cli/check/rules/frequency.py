@@ -131,6 +131,7 @@ def _judge(committee: Committee, tally: YearTally) -> Iterator[Finding]:
             "shortfall in the annual report.",
             pointer=pointer,
             on_key=True,
+            subject=f"meetings/{tally.year}",
         )
     elif verdict == "cannot reach minimum":
         yield CANNOT_REACH.finding(
@@ -140,6 +141,7 @@ def _judge(committee: Committee, tally: YearTally) -> Iterator[Finding]:
             f"Plan at least {tally.minimum - tally.held - tally.planned_ahead} more meeting(s) this year.",
             pointer=pointer,
             on_key=True,
+            subject=f"meetings/{tally.year}",
         )
     elif verdict == "above maximum":
         yield ABOVE_MAXIMUM.finding(
@@ -149,6 +151,7 @@ def _judge(committee: Committee, tally: YearTally) -> Iterator[Finding]:
             "Check that no meeting is listed twice.",
             pointer=pointer,
             on_key=True,
+            subject=f"meetings/{tally.year}",
         )
 
 

@@ -262,13 +262,14 @@ def _finding(path: str, sighting: Sighting) -> Finding:
             f"The {sighting.name} name holds what looks like a national identity number or D-number "
             f"({sighting.masked}); personal identity numbers must not be kept in the repository.",
             f"Rename the {sighting.name} (git mv). If the name was committed, {_STILL_IN_HISTORY}",
-            line=1, column=1)
+            line=1, column=1, subject=f"{sighting.name} name/{sighting.masked}")
     return NATIONAL_ID.finding(
         path,
         f"This looks like a national identity number or D-number ({sighting.masked}); personal identity "
         "numbers must not be kept in the repository.",
         f"Remove it. If it was committed, {_STILL_IN_HISTORY}",
-        pointer=sighting.pointer, on_key=sighting.on_key, line=sighting.line, column=sighting.column)
+        pointer=sighting.pointer, on_key=sighting.on_key, line=sighting.line, column=sighting.column,
+        subject=f"number/{sighting.masked}")
 
 
 def _texts(data: Any) -> list[str]:

@@ -97,6 +97,7 @@ def _composition(repo: Repository, committee: Committee, mandate: Mandate, today
                 f"Appoint {minimum - count} more from {words} and add them under 'members'.",
                 pointer=("members",),
                 on_key=True,
+                subject=f"composition/{rule.side}",
             )
         if maximum is not None and count > maximum:
             yield TOO_MANY.finding(
@@ -106,6 +107,7 @@ def _composition(repo: Repository, committee: Committee, mandate: Mandate, today
                 "Give members who have left an end_date.",
                 pointer=("members",),
                 on_key=True,
+                subject=f"composition/{rule.side}",
             )
 
 
