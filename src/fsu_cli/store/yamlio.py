@@ -228,7 +228,8 @@ def _roundtrip() -> Any:
     from ruamel.yaml.representer import RoundTripRepresenter
 
     class Representer(RoundTripRepresenter):
-        pass
+        def ignore_aliases(self, data: Any) -> bool:
+            return True  # plain YAML: a value used twice is written twice, never as &id001 / *id001
 
     Representer.add_representer(
         type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
