@@ -236,3 +236,25 @@ def test_internal_failure_exits_3_with_a_short_report(fsu, community, monkeypatc
     debug = fsu("validate", "--repo", community, "--debug")
     assert debug.exit_code == 3
     assert "Traceback" in debug.stderr
+
+
+def test_the_example_is_frozen_so_a_fresh_clone_is_clean_on_any_day(tmp_path):
+    """as_of in fsu.yaml: without --as-of or FSU_AS_OF every rule that depends on today uses that date."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "FSU_AS_OF"}
+    run = [sys.executable, "-m", "fsu_cli"]
+    clean = subprocess.run([*run, "validate", "--repo", str(PROJECT)], capture_output=True, text=True, env=env)
+    assert (clean.returncode, clean.stdout.splitlines()[-1]) == (0, f"{EXAMPLE_FILES} files checked: no problems found.")
+    later = subprocess.run([*run, "validate", "--repo", str(PROJECT), "--as-of", "2027-06-01"], capture_output=True,
+                           text=True, env=env)
+    assert "warning" in later.stdout.splitlines()[-1]  # --as-of still decides
+    by_environment = subprocess.run([*run, "validate", "--repo", str(PROJECT)], capture_output=True, text=True,
+                                    env={**env, "FSU_AS_OF": "2027-06-01"})
+    assert by_environment.stdout == later.stdout
+    status = subprocess.run([*run, "status", "--repo", str(PROJECT)], capture_output=True, text=True,
+                            env={**env, "NO_COLOR": "1"})
+    assert ("The repository is frozen: fsu.yaml sets as_of: 2026-11-22, so every check uses that date."
+            in status.stdout.splitlines())

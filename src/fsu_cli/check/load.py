@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -368,14 +369,29 @@ def _changed(kept: dict[str, list], cached: dict[str, list]) -> bool:
     return kept.keys() != cached.keys() or any(kept[k][0] != cached[k][0] for k in kept)
 
 
-def max_file_bytes(root: Path, config: bytes | None = None) -> int:
-    """The size limit for data files, from limits.max_file_kb in fsu.yaml."""
+def _settings(root: Path, config: bytes | None = None) -> dict:
+    """fsu.yaml as plain data for the settings fsu needs before anything else; empty if it cannot be read."""
     raw = config if config is not None else read_bytes(root / "fsu.yaml")
     try:
         data = yamlio.load(yamlio.decode(raw)) if raw and len(raw) <= DEFAULT_MAX_BYTES else None
     except (yamlio.YamlProblem, yamlio.NotUtf8):
-        return DEFAULT_MAX_BYTES
-    limits = data.get("limits") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def frozen_date(root: Path) -> date | None:
+    """The date a frozen repository (an example, an archive) is checked on: as_of in fsu.yaml, if it is a date."""
+    value = _settings(root).get("as_of")
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def max_file_bytes(root: Path, config: bytes | None = None) -> int:
+    """The size limit for data files, from limits.max_file_kb in fsu.yaml."""
+    data = _settings(root, config)
+    limits = data.get("limits")
     value = limits.get("max_file_kb") if isinstance(limits, dict) else None
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return min(value * 1024, HARD_MAX_BYTES)

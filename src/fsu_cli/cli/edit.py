@@ -75,7 +75,7 @@ def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None
     rel = committee.source.path
     doc = read_document(root, rel)
     change(doc)
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)), allow)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)), allow)
     return rel
 
 
@@ -107,7 +107,7 @@ def new_case(
         number = next_case_number(root, target.id, day.year)
         rel = case_rel(root, target.id, day.year, number)
         text = case_text(target.id, day.year, number, day, title, kind.value, officer)
-        _apply(root, [Change(rel, text, new=True)], Context(parse_as_of(as_of)), write=False)
+        _apply(root, [Change(rel, text, new=True)], Context(parse_as_of(as_of, root)), write=False)
         for _ in range(1000):
             try:
                 create_exclusively(target_inside(root, rel), text.encode("utf-8"))
@@ -263,7 +263,7 @@ def decide(
         rel = case.source.path
         doc = read_document(root, rel)
         set_decision(doc, day, outcome.value, text, replace=force)
-        _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of)))
+        _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)))
     print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
     return 0
 

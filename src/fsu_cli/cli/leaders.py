@@ -37,8 +37,8 @@ def leaders(
         rotation_held,
     )
 
-    today = parse_as_of(as_of)
     loaded = load(repo, ("config", "committee", "mandate"))
+    today = parse_as_of(as_of, loaded.root)
     out = console()
 
     def person(holders: list[Holder]) -> str:

@@ -27,8 +27,8 @@ def meetings(
     from fsu_cli.cli.console import console, heading, load, select, table
     from fsu_cli.domain.meetings import YearTally, tallies, year_tally
 
-    today = parse_as_of(as_of)
     loaded = load(repo, ("config", "committee", "mandate"))
+    today = parse_as_of(as_of, loaded.root)
     out = console()
 
     def required(tally: YearTally) -> str:

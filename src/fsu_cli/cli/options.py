@@ -55,12 +55,14 @@ FormatOption = Annotated[
 ]
 
 
-def parse_as_of(value: str | None) -> dt.date:
-    """--as-of, else the FSU_AS_OF environment variable, else today."""
+def parse_as_of(value: str | None, root: Path | None = None) -> dt.date:
+    """--as-of, else the FSU_AS_OF environment variable, else as_of in the repository's fsu.yaml, else today."""
     if value is None:
         value = os.environ.get("FSU_AS_OF") or None
     if value is None:
-        return dt.date.today()
+        from fsu_cli.check.load import frozen_date
+
+        return (frozen_date(root) if root is not None else None) or dt.date.today()
     try:
         return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
     except ValueError:

@@ -89,7 +89,7 @@ def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, ou
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} already exists. Use --force to replace it, or choose another --output.")
     loaded = load(repo)
-    context = build(loaded.repo, parse_as_of(as_of), public)
+    context = build(loaded.repo, parse_as_of(as_of, loaded.root), public)
     data = render(loaded.root, template, context, format.value)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))

@@ -12,16 +12,22 @@ def status(
     debug: DebugOption = False,
 ) -> int:
     """Show what is coming up in the next three months and what is overdue."""
+    from fsu_cli.check.load import frozen_date
     from fsu_cli.cli.console import console, load, shown, table
     from fsu_cli.domain.dates import norwegian_date
     from fsu_cli.domain.status import HORIZON_MONTHS, dashboard
 
-    today = parse_as_of(as_of)
     loaded = load(repo)
+    today = parse_as_of(as_of, loaded.root)
+    frozen = frozen_date(loaded.root)
     out = console()
     name = loaded.repo.name or "the health community"
     out.print(f"[bold]{shown(name)}[/bold]: status on {norwegian_date(today)} "
-              f"(the next {HORIZON_MONTHS} months, and anything overdue)\n", soft_wrap=True)
+              f"(the next {HORIZON_MONTHS} months, and anything overdue)", soft_wrap=True)
+    if frozen is not None:
+        how = "so every check uses that date" if frozen == today else f"but this run uses {norwegian_date(today)}"
+        out.print(f"The repository is frozen: fsu.yaml sets as_of: {frozen.isoformat()}, {how}.", soft_wrap=True)
+    out.print()
     overdue = 0
     for title, items in dashboard(loaded.repo, today).items():
         out.print(f"[bold]{title}[/bold]")

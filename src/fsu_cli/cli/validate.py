@@ -53,8 +53,8 @@ def validate(
         from fsu_cli.errors import UsageError
 
         raise UsageError("Use --staged (what is about to be committed) or --changed-since REV, not both.")
-    context = Context(as_of=parse_as_of(as_of))
     root = _root_for(repo, files)
+    context = Context(as_of=parse_as_of(as_of, root))
     chosen = format.value if format else default_format()
     from fsu_cli.cli.progress import Progress, wanted
 
