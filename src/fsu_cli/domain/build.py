@@ -7,6 +7,8 @@ meet a value of the wrong type (such values become ``None`` or are left out).
 
 from __future__ import annotations
 
+import re
+
 from fsu_cli.domain.mandate_rules import parse_rules
 from fsu_cli.domain.records import (
     Approval,
@@ -16,6 +18,7 @@ from fsu_cli.domain.records import (
     Committee,
     Date,
     Decision,
+    Deviation,
     Exemption,
     Mandate,
     Meeting,
@@ -174,4 +177,21 @@ def build_case(data: dict, source: Source) -> Case:
         evaluates=_named(data, "evaluates", source),
         keys=frozenset(k for k in data if isinstance(k, str)),
         source=source,
+        deviations=_deviations(data, source),
     )
+
+
+_CODE = re.compile("FSU[0-9]{3}")
+
+
+def _deviations(data: dict, source: Source) -> list[Deviation]:
+    """The well-formed deviations only: one with a malformed code, path or date accepts nothing (the
+    schema reports it), so a typo never widens what is accepted."""
+    deviations = []
+    for i, entry in _dicts(data, "deviations"):
+        code, path, until = _str(entry, "code"), entry.get("path"), _date(entry, "until")
+        if (code is None or not _CODE.fullmatch(code) or not (path is None or isinstance(path, str) and path)
+                or (until is None and "until" in entry)):
+            continue
+        deviations.append(Deviation(code, path, until, source.at("deviations", i)))
+    return deviations

@@ -155,6 +155,20 @@ class Exemption:
     public_title: str | None
 
 
+# The outcomes under which a case's decision stands, and so its deviations apply.
+STANDING_OUTCOMES = ("adopted", "amended")
+
+
+@dataclass(frozen=True, slots=True)
+class Deviation:
+    """A departure from the mandate that a case decides (avvik): findings with this code are accepted."""
+
+    code: str  # a finding code, e.g. "FSU315"
+    path: str | None  # only findings in this file, when given
+    until: Date | None  # the last day it applies, when given
+    source: Source
+
+
 @dataclass(slots=True)
 class Case:
     committee: str | None
@@ -174,6 +188,7 @@ class Case:
     evaluates: list[tuple[str, Source]]  # the committees whose evaluation this case presents
     keys: frozenset[str]  # the keys written in the file, well-formed or not
     source: Source
+    deviations: list[Deviation] = field(default_factory=list)  # the departures from the mandate it decides
 
     @property
     def ref(self) -> str:
@@ -182,6 +197,17 @@ class Case:
     @property
     def decision_date(self) -> Date | None:
         return self.decision.date if self.decision is not None else None
+
+    def deviations_in_force(self, on: Date) -> list[Deviation]:
+        """The deviations that apply on a day: the decision stands (adopted or amended), and the day is
+        from the decision (or, for a decision without a date, the meeting) up to and including ``until``."""
+        decision = self.decision
+        if decision is None or decision.outcome not in STANDING_OUTCOMES:
+            return []
+        start = decision.date or self.meeting
+        if start is None or on < start:
+            return []
+        return [d for d in self.deviations if d.until is None or on <= d.until]
 
     def receives_report_of(self, committee_id: str) -> bool:
         return any(c == committee_id for c, _ in self.reports_for)
