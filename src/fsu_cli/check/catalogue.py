@@ -27,6 +27,7 @@ RULE_MODULES = (
     "frequency",
     "seats",
     "casework",
+    "deviations",
     "privacy",
 )
 

@@ -35,6 +35,15 @@ class Finding:
     # "members/[name=Kari Holm,start_date=2024-01-01]/organization", a side, a year. With the
     # code and the path it is the finding's identity (never its message or line).
     subject: str = field(default="", compare=False, repr=False)
+    # A finding that a case's deviation accepts (avvik vedtatt i sak): the case's reference
+    # ("ssu/2025/1") and its label ("SSU sak 01-2025"). It is reported, but fails nothing.
+    accepted_by: str = field(default="", compare=False, repr=False)
+    accepted_in: str = field(default="", compare=False, repr=False)
+
+    @property
+    def fails(self) -> bool:
+        """An error that no case has accepted: it fails the check."""
+        return self.severity == ERROR and not self.accepted_by
 
     @property
     def identity(self) -> str:
@@ -47,13 +56,13 @@ class Finding:
         """The finding as plain data, for the cache."""
         pointer = list(self.pointer) if self.pointer is not None else None
         return [self.code, self.severity, self.path, self.line, self.column, self.message, self.hint, pointer,
-                self.on_key, self.subject]
+                self.on_key, self.subject, self.accepted_by, self.accepted_in]
 
     @classmethod
     def from_plain(cls, plain: list) -> "Finding":
-        code, severity, path, line, column, message, hint, pointer, on_key, subject = plain
+        code, severity, path, line, column, message, hint, pointer, on_key, subject, accepted_by, accepted_in = plain
         return cls(code, severity, path, line, column, message, hint,
-                   tuple(pointer) if pointer is not None else None, on_key, subject)
+                   tuple(pointer) if pointer is not None else None, on_key, subject, accepted_by, accepted_in)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -70,15 +79,18 @@ class Summary:
     change: bool = False
     already: int = 0
     already_errors: int = 0
+    accepted: int = 0  # findings a case's deviation accepts, counted apart from the severities
+
 
     @classmethod
     def of(cls, findings: Sequence[Finding], files: int, already: Sequence[Finding] | None = None) -> "Summary":
         count = {severity: 0 for severity in SEVERITIES}
         for finding in findings:
-            count[finding.severity] += 1
+            if not finding.accepted_by:
+                count[finding.severity] += 1
         before = list(already or [])
         return cls(files, count[ERROR], count[WARNING], count[INFO], already is not None, len(before),
-                   sum(f.severity == ERROR for f in before))
+                   sum(f.fails for f in before), sum(bool(f.accepted_by) for f in findings))
 
     def sentence(self) -> str:
         files = _plural(self.files, "file")
@@ -87,10 +99,12 @@ class Summary:
             for n, word in ((self.errors, "error"), (self.warnings, "warning"), (self.infos, "note"))
             if n
         ]
+        accepted = f"; {self.accepted} accepted by a case" if self.accepted else ""
         if not self.change:
-            return f"{files} checked: {', '.join(parts)}." if parts else f"{files} checked: no problems found."
-        said = (f"{files} checked: this change adds {', '.join(parts)}." if parts
-                else f"{files} checked: this change adds no problems.")
+            said = f"{files} checked: {', '.join(parts)}" if parts else f"{files} checked: no problems found"
+            return f"{said}{accepted}."
+        said = (f"{files} checked: this change adds {', '.join(parts)}{accepted}." if parts
+                else f"{files} checked: this change adds no problems{accepted}.")
         if self.already:
             errors = f" ({_plural(self.already_errors, 'error')})" if self.already_errors else ""
             said += (f" {_plural(self.already, 'finding')} that were there before it{errors} are not shown; "
@@ -103,4 +117,4 @@ def _plural(n: int, word: str) -> str:
 
 
 def exit_code(findings: Iterable[Finding]) -> int:
-    return 1 if any(f.severity == ERROR for f in findings) else 0
+    return 1 if any(f.fails for f in findings) else 0

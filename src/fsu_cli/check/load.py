@@ -255,10 +255,11 @@ def findings_from_plain(plain: Any) -> list[Finding] | None:
 
 
 def _is_plain_finding(item: Any) -> bool:
-    if not (isinstance(item, list) and len(item) == 10):
+    if not (isinstance(item, list) and len(item) == 12):
         return False
-    code, severity, path, line, column, message, hint, pointer, on_key, subject = item
-    return (all(isinstance(text, str) for text in (code, severity, path, message, hint, subject))
+    code, severity, path, line, column, message, hint, pointer, on_key, subject, accepted_by, accepted_in = item
+    return (all(isinstance(text, str) for text in (code, severity, path, message, hint, subject, accepted_by,
+                                                   accepted_in))
             and severity in SEVERITIES
             and all(type(number) is int for number in (line, column))
             and (pointer is None or isinstance(pointer, list)

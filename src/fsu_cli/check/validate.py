@@ -12,7 +12,7 @@ from fsu_cli.check.catalogue import Context, run_checks
 from fsu_cli.check.findings import Finding
 from fsu_cli.check.identity import assign_subjects, introduced
 from fsu_cli.check.load import Document, findings_from_plain, load_repository, max_file_bytes
-from fsu_cli.check.rules import privacy
+from fsu_cli.check.rules import deviations, privacy
 from fsu_cli.store import yamlio
 from fsu_cli.store.files import read_bytes
 from fsu_cli.store.paths import discover
@@ -72,6 +72,7 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
                              slim=overlay is None, progress=progress)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
+    findings += deviations.accept(findings, loaded.repo, context)  # last: it needs every other finding
     place(findings, loaded.documents)
     assign_subjects(findings, {rel: document.data for rel, document in loaded.documents.items()})
     findings.sort(key=Finding.sort_key)
@@ -100,8 +101,12 @@ def validate_change(root: Path, context: Context, before: dict[str, bytes | None
     new = validate(root, context, overlay=after, progress=progress)
     for finding in old:
         finding.path = (renamed or {}).get(finding.path, finding.path)
-    added = introduced(old, new.findings)
-    chosen = {id(f) for f in added}
+    # An accepted finding fails nothing, so it is new only if it was not there at all; one that fails
+    # now is new unless it failed (or warned) before too: a change that ends a deviation adds its findings.
+    chosen = {id(f) for f in introduced(old, [f for f in new.findings if f.accepted_by])}
+    chosen |= {id(f) for f in introduced([f for f in old if not f.accepted_by],
+                                         [f for f in new.findings if not f.accepted_by])}
+    added = [f for f in new.findings if id(f) in chosen]
     return ChangeResult(added, [f for f in new.findings if id(f) not in chosen], new.files)
 
 

@@ -14,7 +14,7 @@ class JsonReporter(Reporter):
 
     def report(self, findings: Sequence[Finding], summary: Summary) -> None:
         document = {
-            "findings": [f.as_dict() for f in findings],
+            "findings": [_plain(f) for f in findings],
             "summary": {
                 "files": summary.files,
                 "errors": summary.errors,
@@ -24,6 +24,14 @@ class JsonReporter(Reporter):
         }
         json.dump(document, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
+
+
+def _plain(finding: Finding) -> dict:
+    """The finding's keys, and ``accepted_by`` (the case's reference) only for a finding a case accepts."""
+    plain = finding.as_dict()
+    if finding.accepted_by:
+        plain["accepted_by"] = finding.accepted_by
+    return plain
 
 
 REPORTER = JsonReporter

@@ -10,6 +10,7 @@ from fsu_cli.report.base import Reporter
 from fsu_cli.report.escape import for_terminal_line
 
 _STYLE = {ERROR: "\x1b[1;31m", WARNING: "\x1b[1;33m", INFO: "\x1b[1;36m"}
+_ACCEPTED = "\x1b[1;32m"
 
 
 class TextReporter(Reporter):
@@ -21,8 +22,11 @@ class TextReporter(Reporter):
             where = f"{for_terminal_line(f.path)}:{f.line}:{f.column}:"
             label = "" if f.severity == ERROR else f"{f.severity}: "
             message = for_terminal_line(f.message)
+            if f.accepted_by:  # reported, but failing nothing: the case that accepted it says why
+                message += f" (godtatt i {for_terminal_line(f.accepted_in or f.accepted_by)})"
             if colour:
-                line = f"\x1b[1m{where}\x1b[0m {_STYLE[f.severity]}{f.code}\x1b[0m {label}{message}"
+                style = _ACCEPTED if f.accepted_by else _STYLE[f.severity]
+                line = f"\x1b[1m{where}\x1b[0m {style}{f.code}\x1b[0m {label}{message}"
             else:
                 line = f"{where} {f.code} {label}{message}"
             self.stream.write(line + "\n")
