@@ -36,18 +36,20 @@ class Outcome(str, Enum):
     rejected = "rejected"
 
 
-def _apply(root: Path, changes, context, allow=None, write: bool = True) -> None:
-    """Check the changes against the whole repository, then write them; print why if refused."""
+def _apply(root: Path, changes, context, write: bool = True, advice: str = "") -> None:
+    """Check the changes against the whole repository, then write them; print why (and ``advice``) if refused."""
     from fsu_cli.check.findings import Summary
     from fsu_cli.edit.authoring import EditRefused, check_changes, write_changes
     from fsu_cli.errors import ExitCode, Stop
     from fsu_cli.report import reporter
 
     try:
-        check_changes(root, changes, context, allow)
+        check_changes(root, changes, context)
     except EditRefused as refused:
         print("Nothing was written: the change would add these errors:", file=sys.stderr)
         reporter("text", sys.stderr).report(refused.findings, Summary.of(refused.findings, len(changes)))
+        if advice:
+            print(advice, file=sys.stderr)
         raise Stop(ExitCode.FINDINGS) from None
     if write:
         write_changes(root, changes)
@@ -66,7 +68,7 @@ def _editing(repo: Path | None):
         yield root, load_repository(root)
 
 
-def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None) -> str:
+def _edit_committee(root: Path, committee, as_of: str | None, change, advice: str = "") -> str:
     """Apply ``change`` to the committee's file (round trip), check the result, write it; returns the path."""
     from fsu_cli.check.catalogue import Context
     from fsu_cli.edit.authoring import Change, read_document
@@ -75,7 +77,7 @@ def _edit_committee(root: Path, committee, as_of: str | None, change, allow=None
     rel = committee.source.path
     doc = read_document(root, rel)
     change(doc)
-    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)), allow)
+    _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)), advice=advice)
     return rel
 
 
@@ -201,27 +203,102 @@ def elect(
     end: Annotated[Optional[str], typer.Option("--end", metavar="DATE",
                                                help="Default: the end of a term of the mandate's length.",
                                                show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Record the election even if it breaks the mandate's "
-                                                        "leadership rules.")] = False,
+    deviation_case: Annotated[Optional[str], typer.Option(
+        "--deviation-case", metavar="REF",
+        help="A case (committee/year/number) whose adopted or amended decision departs from the mandate: a "
+             "deviation for each rule the election breaks is written into it, until the term ends.",
+        show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
 ) -> int:
-    """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules."""
+    """Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules, unless a
+    case decides the deviation (--deviation-case)."""
+    from fsu_cli.check.catalogue import Context
     from fsu_cli.domain.dates import add_years, day_before
     from fsu_cli.domain.mandates import mandate_in_force, rules_of
     from fsu_cli.edit.authoring import add_terms, parse_day
 
     first = parse_day(start, "--start")
-    allow = (lambda f: f.code >= "FSU300") if force else None
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
+        deciding = _deciding_case(loaded.repo, deviation_case) if deviation_case is not None else None
         years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
         last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
-        rel = _edit_committee(root, target, as_of, lambda doc: add_terms(doc, leader, deputy, first, last), allow)
+
+        def record(doc):
+            add_terms(doc, leader, deputy, first, last)
+
+        if deciding is None:
+            rel = _edit_committee(root, target, as_of, record, advice=_DEVIATION_ADVICE)
+        else:
+            codes = _elect_deciding(root, target.source.path, record, deciding, Context(parse_as_of(as_of, root)),
+                                    last)
+            rel = target.source.path
     period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
     print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
+    if deciding is not None:
+        label = _case_label(loaded.repo, deciding)
+        until = f" until {last.isoformat()}" if last else ""
+        print(f"Wrote the deviation for {', '.join(codes)} in {rel}{until} into {label}: {deciding.source.path}."
+              if codes else f"The election breaks no rule, so no deviation was written into {label}.")
     return 0
+
+
+_DEVIATION_ADVICE = ("If a case has decided to depart from the mandate here, record the election with "
+                     "--deviation-case committee/year/number (that case's decision must be adopted or amended).")
+
+
+def _deciding_case(repo, ref: str):
+    """The case named by --deviation-case, if its decision stands (adopted or amended); else UsageError."""
+    from fsu_cli.domain.records import STANDING_OUTCOMES, parse_case_ref
+    from fsu_cli.errors import UsageError
+
+    parsed = parse_case_ref(ref)
+    if parsed is None:
+        raise UsageError(f"--deviation-case must name a case as committee/year/number, e.g. ssu/2026/3 "
+                         f"(got '{ref}').")
+    case = repo.cases.get(parsed)
+    if case is None:
+        raise UsageError(f"There is no case {ref}.")
+    outcome = case.decision.outcome if case.decision is not None else None
+    if outcome not in STANDING_OUTCOMES:
+        why = ("it has no decision yet (record it with fsu decide)" if outcome is None
+               else f"its decision is '{outcome}'")
+        raise UsageError(f"{_case_label(repo, case)} cannot decide a deviation: {why}; only an adopted or amended "
+                         "decision can. Nothing was written.")
+    return case
+
+
+def _case_label(repo, case) -> str:
+    from fsu_cli.domain.records import case_label
+
+    return case_label(repo.committees.get(case.committee or ""), case)
+
+
+def _elect_deciding(root: Path, rel: str, record, case, context, until) -> list[str]:
+    """Record the election in the committee's file ``rel`` and, into the deciding case, a deviation for each
+    rule code it breaks; both are written only if together they add no errors. Returns the codes written."""
+    from fsu_cli.check.rules.deviations import refusal
+    from fsu_cli.edit.authoring import Change, EditRefused, add_deviations, check_changes, read_document
+    from fsu_cli.store.yamlio import dump_roundtrip
+
+    doc = read_document(root, rel)
+    record(doc)
+    changes = [Change(rel, dump_roundtrip(doc))]
+    try:
+        check_changes(root, changes, context)
+        broken: list[str] = []
+    except EditRefused as refused:  # a code no case may accept gets no deviation: the refusal below shows it
+        broken = sorted({f.code for f in refused.findings if refusal(f.code) is None})
+    codes = []
+    if broken:
+        case_doc = read_document(root, case.source.path)
+        codes = add_deviations(case_doc, broken, rel, until)
+        if codes:
+            changes.append(Change(case.source.path, dump_roundtrip(case_doc)))
+    _apply(root, changes, context)
+    return codes
 
 
 @guarded

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from fsu_cli.check.catalogue import Context
-from fsu_cli.check.findings import ERROR, Finding
+from fsu_cli.check.findings import Finding
 from fsu_cli.check.validate import validate_change
 from fsu_cli.domain.records import Date
 from fsu_cli.errors import UsageError
@@ -39,16 +39,15 @@ class Change:
     new: bool = False  # a file that must not exist yet
 
 
-def check_changes(root: Path, changes: list[Change], context: Context, allow: Callable[[Finding], bool] | None = None
-                  ) -> None:
-    """Raise ``EditRefused`` when the changes add errors (other than those ``allow`` accepts).
+def check_changes(root: Path, changes: list[Change], context: Context) -> None:
+    """Raise ``EditRefused`` when the changes add errors (that no case's deviation accepts).
 
     Findings are compared by identity, as ``fsu validate --staged`` compares them, so a
     finding that only changes its wording ("0 members" becoming "1 member") is not new.
     """
     overlay = {c.rel: c.text.encode("utf-8") for c in changes}
     result = validate_change(root, context, None, overlay)
-    added = [f for f in result.introduced if f.severity == ERROR and not (allow and allow(f))]
+    added = [f for f in result.introduced if f.fails]
     if added:
         raise EditRefused(added)
 
@@ -290,3 +289,15 @@ def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: b
     if text:
         decision["text"] = literal(text)
     doc["decision"] = decision
+
+
+def add_deviations(doc: Any, codes: list[str], path: str, until: Date | None) -> list[str]:
+    """Add a deviation to the case for each code (in the file ``path``, ending ``until``); returns the
+    codes added (an entry the case already has is not written twice)."""
+    deviations = _list(doc, "deviations")
+    have = {(d.get("code"), d.get("path"), _as_date(d.get("until")) if d.get("until") else None)
+            for d in deviations if hasattr(d, "get")}
+    added = [code for code in codes if (code, path, until) not in have]
+    for code in added:
+        _insert(deviations, len(deviations), _entry(deviations, code=code, path=path, until=until))
+    return added
