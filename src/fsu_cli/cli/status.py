@@ -15,7 +15,7 @@ def status(
     from fsu_cli.check.load import frozen_date
     from fsu_cli.cli.console import console, load, shown, table
     from fsu_cli.domain.dates import norwegian_date
-    from fsu_cli.domain.status import HORIZON_MONTHS, dashboard
+    from fsu_cli.domain.status import DEVIATIONS, HORIZON_MONTHS, dashboard
 
     loaded = load(repo)
     today = parse_as_of(as_of, loaded.root)
@@ -32,7 +32,7 @@ def status(
     for title, items in dashboard(loaded.repo, today).items():
         out.print(f"[bold]{title}[/bold]")
         if not items:
-            out.print("  nothing due\n")
+            out.print("  none in force\n" if title == DEVIATIONS else "  nothing due\n")
             continue
         grid = table(out, "When", "Committee", "What")
         for item in items:

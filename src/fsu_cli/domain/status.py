@@ -14,6 +14,7 @@ from fsu_cli.domain.office import appointment_end, in_office
 from fsu_cli.domain.records import Case, Committee, Date, Repository, case_label
 
 HORIZON_MONTHS = 3
+DEVIATIONS = "Deviations decided by a case"
 
 
 @dataclass(slots=True)
@@ -34,9 +35,11 @@ def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
         "Mandates": _mandates(repo, active, today, horizon),
         "Reports and evaluations due": _reports(repo, active, today, horizon),
         "Cases waiting for a decision": _cases(repo, today, horizon),
+        DEVIATIONS: _deviations(repo, today),
     }
-    for items in sections.values():
-        items.sort(key=lambda i: (i.when or Date.min, i.committee))
+    for title, items in sections.items():
+        undated = Date.max if title == DEVIATIONS else Date.min  # a deviation without an end lasts longest
+        items.sort(key=lambda i: (i.when or undated, i.committee, i.text))
     return sections
 
 
@@ -164,4 +167,18 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
         elif case.meeting <= horizon and case.kind == "decision":
             items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
                               f"{norwegian_date(case.meeting)}"))
+    return items
+
+
+def _deviations(repo: Repository, today: Date) -> list[Item]:
+    """Every deviation in force today, whenever it ends: what the committees have decided not to follow."""
+    items = []
+    for case in repo.all_cases:
+        committee = repo.committees.get(case.committee or "")
+        label = committee.label if committee else (case.committee or "?")
+        for deviation in case.deviations_in_force(today):
+            where = f" in {deviation.path}" if deviation.path else ""
+            ends = f"until {norwegian_date(deviation.until)}" if deviation.until else "no end date"
+            items.append(Item(deviation.until, label, f"{case_label(committee, case)} accepts {deviation.code}"
+                              f"{where} ({ends})"))
     return items
