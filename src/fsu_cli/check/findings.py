@@ -81,7 +81,6 @@ class Summary:
     already_errors: int = 0
     accepted: int = 0  # findings a case's deviation accepts, counted apart from the severities
 
-
     @classmethod
     def of(cls, findings: Sequence[Finding], files: int, already: Sequence[Finding] | None = None) -> "Summary":
         count = {severity: 0 for severity in SEVERITIES}

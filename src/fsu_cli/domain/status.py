@@ -39,7 +39,7 @@ def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
     }
     for title, items in sections.items():
         undated = Date.max if title == DEVIATIONS else Date.min  # a deviation without an end lasts longest
-        items.sort(key=lambda i: (i.when or undated, i.committee, i.text))
+        items.sort(key=lambda i: (i.when or undated, i.committee))
     return sections
 
 
