@@ -140,7 +140,7 @@ def test_a_refused_edit_leaves_the_file_byte_for_byte(fsu, repo):
     assert snapshot(repo) == before
 
 
-def test_elect_refuses_a_choice_that_breaks_the_rules_unless_forced(fsu, repo):
+def test_elect_refuses_a_choice_that_breaks_the_rules_unless_a_case_decides_it(fsu, repo):
     before = snapshot(repo)
     # after the hospital's term 2026-2027 the municipalities lead; a hospital leader breaks the rotation
     result = fsu("elect", "fsu-akuttmedisin", "--leader", "Knut Vestby", "--deputy", "Astrid Lunde",
@@ -153,9 +153,9 @@ def test_elect_refuses_a_choice_that_breaks_the_rules_unless_forced(fsu, repo):
     assert ok.exit_code == 0
     assert ok.lines == ["Recorded leader Astrid Lunde and deputy Knut Vestby, 2028-01-01 to 2029-12-31, "
                         "in data/committees/fsu-akuttmedisin.yaml."]
-    forced = fsu("elect", "ssu", "--leader", "Bjørn Moen", "--deputy", "Sissel Aune", "--start", "2028-01-01",
-                 "--force", "--repo", repo)
-    assert forced.exit_code == 0
+    decided = fsu("elect", "ssu", "--leader", "Bjørn Moen", "--deputy", "Sissel Aune", "--start", "2028-01-01",
+                  "--deviation-case", "ssu/2026/3", "--repo", repo)
+    assert decided.exit_code == 0
     assert "FSU315" in fsu("validate", "--repo", repo).stdout
 
 

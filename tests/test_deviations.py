@@ -49,7 +49,7 @@ def test_an_accepted_finding_fails_nothing_and_names_its_case(fsu, small):
         assert result.exit_code == 0, result.stdout
         assert result.lines[0].startswith(f"{FSU}:{line_of(small / FSU, 'name: Hanne Holm, start_date: 2026')}:")
         assert ROTATION in result.lines[0]
-        assert result.lines[0].endswith("this term is the municipalities's turn. (godtatt i FSU sak 2026.01)")
+        assert result.lines[0].endswith("it is the turn of the municipalities to lead this term. (godtatt i FSU sak 2026.01)")
         assert result.lines[-1] == "7 files checked: no problems found; 1 accepted by a case."
     code, found = findings(fsu, small)
     assert code == 0

@@ -180,7 +180,7 @@ def test_fsu315_municipality_leads_again_after_a_municipal_term(fsu, small):
     ]
     assert found[0]["message"] == (
         "Mari Moe (the municipalities) leads from 2025-01-01, but the municipalities also led the term "
-        "before; by the mandate, this term is the hospital's turn.")
+        "before; by the mandate, it is the turn of the hospital to lead this term.")
 
 
 def test_fsu315_a_leader_replaced_mid_term_by_the_same_side_continues_the_term(fsu, small):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Iterable
 
-from fsu_cli.check.findings import ERROR, Finding
+from fsu_cli.check.findings import Finding
 
 # How a list entry is named, by the first of these groups of keys it has.
 _ENTRY_KEYS = (("id",), ("date",), ("role", "name", "start_date"), ("name", "start_date"), ("title",),
@@ -61,6 +61,3 @@ def introduced(before: Iterable[Finding], after: list[Finding]) -> list[Finding]
             new.append(finding)
     return new
 
-
-def introduced_errors(before: Iterable[Finding], after: list[Finding]) -> list[Finding]:
-    return [f for f in introduced(before, after) if f.severity == ERROR]

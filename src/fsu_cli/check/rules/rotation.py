@@ -159,7 +159,7 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                     committee.source.path,
                     f"{lead.name} ({_side(lead.side)}) leads from {lead.office.start.isoformat()}, "
                     f"but {_side(previous.side)} also led the term before; "
-                    f"by the mandate, this term is {_side(expected)}'s turn.",
+                    f"by the mandate, it is the turn of {_side(expected)} to lead this term.",
                     f"Elect the leader from {_side(expected)}, with the deputy from {_side(previous.side)}.",
                     pointer=lead.office.source.pointer + ("name",),
                 )
