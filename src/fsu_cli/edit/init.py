@@ -124,6 +124,14 @@ YAML-filer, og kontrolleres med `fsu` før hver endring.
   la den stå.
 
 Kjør `pre-commit install` én gang, så sjekkes endringene automatisk før hver commit.
+
+## Sjekk på GitHub
+
+`.github/workflows/fsu.yml` sjekker hver pull request (bare det den endrer) og hver endring
+på `main`, og legger en beskrivelse av endringen som kommentar. Den trenger én innstilling:
+repository-variabelen `FSU_REPOSITORY` (Settings → Secrets and variables → Actions →
+Variables), git-adressen fsu installeres fra, for eksempel
+`https://github.com/<eier>/fsu.git@v1.0.0`.
 """,
         ".gitignore": "*.docx\n*.pdf\n!templates/*.docx\n__pycache__/\n",
     }

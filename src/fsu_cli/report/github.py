@@ -56,11 +56,12 @@ class GithubReporter(Reporter):
 
 def annotated(findings: Sequence[Finding]) -> list[Finding]:
     """The findings GitHub will show as annotations: up to ten of each level, errors first."""
-    chosen = [f for severity in (ERROR, WARNING, INFO)
-              for f in [g for g in findings if g.severity == severity][:PER_LEVEL]]
-    notes = [f for f in chosen if f.severity == INFO]
-    if len(chosen) < len(findings) and len(notes) == PER_LEVEL:  # the counting notice needs a notice place
-        chosen.remove(notes[-1])
+    chosen: list[Finding] = []
+    for severity in (ERROR, WARNING, INFO):
+        chosen += [f for f in findings if f.severity == severity][:PER_LEVEL]
+    notes = sum(f.severity == INFO for f in chosen)
+    if len(chosen) < len(findings) and notes == PER_LEVEL:  # the counting notice needs a notice place
+        chosen.pop()  # the last is the tenth note
     return chosen
 
 
