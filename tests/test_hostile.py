@@ -155,8 +155,8 @@ def test_crlf_line_ends_and_a_byte_order_mark_are_fine(small):
     for rel in ("fsu.yaml", "data/committees/fsu.yaml", "data/cases/fsu/2026/01.yaml"):
         text = (small / rel).read_text(encoding="utf-8")
         (small / rel).write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert run_json(small)[:2] == (0, {"findings": [], "summary": {"files": 7, "errors": 0, "warnings": 0,
-                                                                     "infos": 0}})
+    assert run_json(small)[:2] == (0, {"version": 1, "findings": [],
+                                       "summary": {"files": 7, "errors": 0, "warnings": 0, "infos": 0}})
 
 
 # --- hypothesis: any bytes, any text, any mutation --------------------------------------------
@@ -244,5 +244,5 @@ def test_tabs_and_line_breaks_in_texts_are_fine(small):
     case = small / "data/cases/fsu/2026/01.yaml"
     case.write_text(FILES["data/cases/fsu/2026/01.yaml"] + 'background: "Linje 1\\n\\tLinje 2\\r\\n"\n',
                     encoding="utf-8")
-    assert run_json(small)[:2] == (0, {"findings": [], "summary": {"files": 7, "errors": 0, "warnings": 0,
-                                                                     "infos": 0}})
+    assert run_json(small)[:2] == (0, {"version": 1, "findings": [],
+                                       "summary": {"files": 7, "errors": 0, "warnings": 0, "infos": 0}})

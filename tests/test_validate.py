@@ -162,9 +162,8 @@ def test_sarif_format(fsu, mistake):
     sarif = json.loads(result.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
-    [rule] = run["tool"]["driver"]["rules"]
-    assert rule["id"] == code
     [entry] = run["results"]
+    assert run["tool"]["driver"]["rules"][entry["ruleIndex"]]["id"] == code
     assert entry["ruleId"] == code and entry["level"] == "error"
     assert entry["message"]["text"].startswith(message)
     location = entry["locations"][0]["physicalLocation"]

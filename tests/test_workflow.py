@@ -84,6 +84,7 @@ def test_init_makes_a_repository_that_validates(fsu, tmp_path):
                 ".vscode/settings.json", "README.md", "schemas/case.schema.json"):
         assert (target / rel).is_file(), rel
     assert (target / ".git").is_dir()
+    assert git(target, "symbolic-ref", "--short", "HEAD").strip() == "main"
     validated = fsu("validate", "--repo", target)
     assert validated.exit_code == 0, validated.stdout
     assert "error" not in validated.lines[-1]
@@ -91,6 +92,21 @@ def test_init_makes_a_repository_that_validates(fsu, tmp_path):
     assert fsu("new", "meeting", "ssu", "2027-01-20", "--repo", target).exit_code == 0
     assert fsu("new", "case", "ssu", "--meeting", "2027-01-20", "--title", "Første sak", "--repo", target).lines == [
         "SSU sak 01-2027: data/cases/ssu/2027/01.yaml"]
+
+
+def test_init_creates_main_whatever_git_is_set_to_call_a_new_branch(fsu, tmp_path, monkeypatch):
+    config = tmp_path / "gitconfig"
+    config.write_text("[init]\n\tdefaultBranch = master\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    target = tmp_path / "ny"
+    assert fsu("init", target, "--name", "Testby").exit_code == 0
+    assert git(target, "symbolic-ref", "--short", "HEAD").strip() == "main"
+    git(target, "config", "user.email", "a@example.org")
+    git(target, "config", "user.name", "A")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Start")
+    assert git(target, "branch", "--format=%(refname:short)").split() == ["main"]
+    assert "branches: [main]" in (target / ".github/workflows/fsu.yml").read_text(encoding="utf-8")
 
 
 def test_init_refuses_a_folder_that_is_not_empty(fsu, tmp_path):
@@ -132,6 +148,127 @@ def test_ci_examples_are_valid_yaml_that_run_fsu_validate(example):
     text = (PROJECT / "examples" / example).read_text(encoding="utf-8")
     YAML(typ="safe").load(text)
     assert "fsu validate" in text
+
+
+def example(name: str) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((PROJECT / "examples" / name).read_text(encoding="utf-8"))
+
+
+def github_steps() -> dict[str, dict]:
+    workflow = example("github-actions.yml")
+    return {step.get("name") or step["uses"].split("@")[0]: step for step in workflow["jobs"]["validate"]["steps"]}
+
+
+def test_the_github_workflow_runs_on_main_with_current_actions_and_checks_what_a_pull_request_adds():
+    workflow = example("github-actions.yml")
+    triggers = workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 readers take 'on' for true
+    assert triggers["push"] == {"branches": ["main"]} and "pull_request" in triggers
+    steps = github_steps()
+    assert steps["actions/checkout"]["uses"] == "actions/checkout@v7"  # node24; v4 and v5 ran on node20
+    assert steps["actions/checkout"]["with"]["fetch-depth"] == 0
+    assert steps["actions/setup-python"]["uses"] == "actions/setup-python@v7"
+    pull = steps["Validate what the pull request adds"]
+    assert pull["if"] == "github.event_name == 'pull_request'"
+    assert pull["run"] == 'fsu validate --changed-since "origin/$BASE_REF"'
+    assert pull["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert steps["Validate"] == {"name": "Validate", "if": "github.event_name != 'pull_request'",
+                                 "run": "fsu validate"}
+    assert steps["Summary of the changes"]["run"] == 'fsu diff "origin/$BASE_REF" --format md > fsu-diff.md'
+    assert "--body-file fsu-diff.md" in steps["Comment on the pull request"]["run"]
+    assert steps["Install fsu"]["env"] == {"FSU_REPOSITORY": "${{ vars.FSU_REPOSITORY }}"}
+    assert (PROJECT / "examples/github-actions.yml").read_text(encoding="utf-8").count("FSU_REPOSITORY") >= 3
+
+
+def test_the_gitlab_pipeline_runs_on_merge_requests_and_the_default_branch():
+    job = example("gitlab-ci.yml")["fsu"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'},
+                            {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert job["variables"]["GIT_DEPTH"] == 0
+    assert 'fsu validate --changed-since "origin/$target"' in job["script"][2]
+
+
+def run_script(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """A CI step's script, run as the runner runs it: bash, stopping at the first failing command."""
+    return subprocess.run(["bash", "-e", "-c", script], cwd=cwd, capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize("variable", [None, ""])
+def test_without_fsu_repository_the_install_stops_with_a_clear_error(tmp_path, variable):
+    env = {key: value for key, value in os.environ.items() if key != "FSU_REPOSITORY"}
+    if variable is not None:
+        env["FSU_REPOSITORY"] = variable
+    github = run_script(github_steps()["Install fsu"]["run"], tmp_path, env)
+    assert github.returncode == 1
+    assert github.stdout.startswith("::error title=FSU_REPOSITORY is not set::Set the repository variable "
+                                    "FSU_REPOSITORY (Settings, Secrets and variables, Actions, Variables)")
+    gitlab = run_script(example("gitlab-ci.yml")["fsu"]["script"][0], tmp_path, env)
+    assert gitlab.returncode == 1
+    assert gitlab.stderr.startswith("FSU_REPOSITORY is not set: set the CI/CD variable FSU_REPOSITORY")
+
+
+@pytest.fixture
+def pull_request(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A clone on a branch that adds one error, whose main (pushed to origin) already has one; and an
+    environment with this fsu on the PATH, as CI would have it installed."""
+    origin, clone = tmp_path / "origin.git", tmp_path / "clone"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(origin)], check=True)
+    clone.mkdir()
+    shutil.copy(PROJECT / "fsu.yaml", clone / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", clone / "data")
+    edit(clone / "data/committees/ssu.yaml", "organization: fjordvik", "organization: fjordvk")  # already on main
+    git(clone, "init", "-q", "-b", "main")
+    git(clone, "config", "user.email", "a@example.org")
+    git(clone, "config", "user.name", "A")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "start")
+    git(clone, "remote", "add", "origin", str(origin))
+    git(clone, "push", "-q", "origin", "main")
+    git(clone, "checkout", "-q", "-b", "endring")
+    edit(clone / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    git(clone, "commit", "-q", "-am", "endring")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "fsu").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m fsu_cli "$@"\n', encoding="utf-8")
+    (bin_dir / "fsu").chmod(0o755)
+    outside_ci = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY",
+                                                                     "FORCE_COLOR")}
+    return clone, {**outside_ci, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "FSU_AS_OF": AS_OF}
+
+
+def test_the_github_workflow_annotates_only_what_the_pull_request_adds(pull_request, tmp_path):
+    clone, env = pull_request
+    git(clone, "fetch", "-q", "origin")  # actions/checkout with fetch-depth 0 brings origin/main
+    summary = tmp_path / "summary.md"
+    env = {**env, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "BASE_REF": "main"}
+    steps = github_steps()
+    done = run_script(steps["Validate what the pull request adds"]["run"], clone, env)
+    assert done.returncode == 1
+    [annotation] = [line for line in done.stdout.splitlines() if line.startswith("::")]
+    assert annotation.startswith("::error file=data/cases/ssu/2024/01.yaml,line=6,col=7,title=FSU105::")
+    assert "this change adds 1 error" in done.stdout and "that were there before it" in done.stdout
+    assert "| data/cases/ssu/2024/01.yaml:6:7 | FSU105 | error |" in summary.read_text(encoding="utf-8")
+    on_main = run_script(steps["Validate"]["run"], clone, env)  # a push to main checks everything
+    assert on_main.returncode == 1 and on_main.stdout.count("::error ") >= 3
+    described = run_script(steps["Summary of the changes"]["run"], clone, env)
+    assert described.returncode == 0
+    assert "decision → beslutning" in (clone / "fsu-diff.md").read_text(encoding="utf-8")
+
+
+def test_the_gitlab_job_fails_only_on_what_the_merge_request_adds(pull_request):
+    clone, env = pull_request
+    script = example("gitlab-ci.yml")["fsu"]["script"][2]
+    merge_request = {**env, "CI_MERGE_REQUEST_IID": "7", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"}
+    merge_request.pop("FSU_NOTE_TOKEN", None)
+    done = run_script(script, clone, merge_request)
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[0].startswith("data/cases/ssu/2024/01.yaml:6:7: FSU105 ")
+    assert "fjordvk" not in done.stdout  # there before the merge request
+    assert "decision → beslutning" in (clone / "fsu-diff.md").read_text(encoding="utf-8")
+    default_branch = {k: v for k, v in env.items() if not k.startswith("CI_MERGE_REQUEST")}
+    everything = run_script(script, clone, default_branch)
+    assert everything.returncode == 1 and "fjordvk" in everything.stdout
 
 
 def test_git_commands_work_for_a_governance_repository_in_a_subfolder(fsu, tmp_path):

@@ -184,6 +184,8 @@ def _findings(error: Any, path: str, root: dict | None = None) -> Iterator[Findi
             + _did_you_mean(error.instance, [str(a) for a in allowed]),
             pointer=pointer,
         )
+    elif validator == "pattern" and schema.get("format") == "date":
+        return  # the pattern is for editors (which ignore "format"); the date check below says it once
     elif validator == "pattern":
         what, hint = _PATTERNS.get(error.validator_value, ("in the expected form", ""))
         yield structure.BAD_FORM.finding(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -47,7 +49,8 @@ def validate(
     """
     from fsu_cli.check.catalogue import Context, all_rules
     from fsu_cli.check.findings import Summary, exit_code
-    from fsu_cli.report import default_format, reporter
+    from fsu_cli.report import FROM_GIT_TOP, default_format, reporter
+    from fsu_cli.store import git
 
     if staged and changed_since is not None:
         from fsu_cli.errors import UsageError
@@ -72,8 +75,24 @@ def validate(
         if progress is not None:
             progress.close()
     catalogue = all_rules() if chosen == "sarif" else None
-    reporter(chosen, sys.stdout, catalogue).report(findings, summary)
+    prefix = git.governance_prefix(root) if chosen in FROM_GIT_TOP else ""
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY") if chosen == "github" else None
+    step_summary = io.StringIO() if summary_file else None
+    reporter(chosen, sys.stdout, catalogue, prefix=prefix, step_summary=step_summary).report(findings, summary)
+    if step_summary is not None:
+        _append_job_summary(summary_file, step_summary.getvalue())
     return exit_code(findings)
+
+
+def _append_job_summary(name: str, text: str) -> None:
+    """Add to GitHub's job summary for this step. A summary that cannot be written is only a warning:
+    the annotations and the exit code still tell."""
+    try:
+        with open(name, "a", encoding="utf-8") as summary:
+            summary.write(text)
+    except OSError as error:
+        print(f"fsu: warning: could not write the job summary to {name}: {error.strerror or error}.",
+              file=sys.stderr)
 
 
 def _check_change(root: Path, context, since: str | None, progress):

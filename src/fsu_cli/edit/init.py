@@ -20,10 +20,23 @@ def _quoted(text: str) -> str:
     return dump_roundtrip({"v": text})[3:].rstrip("\n")
 
 
+# Which schema an editor with the YAML language server (VS Code's YAML extension and others) uses for each
+# data folder. The server puts "**/" before every pattern and matches the file's whole path, so a pattern
+# "fsu.yaml" would also take in data/committees/fsu.yaml (a committee with the id fsu): fsu.yaml names its
+# schema on its own first line instead (FSU_YAML_MODELINE), resolved from the file's folder.
+EDITOR_SCHEMAS = {
+    "./schemas/committee.schema.json": "data/committees/*.yaml",
+    "./schemas/mandate.schema.json": "data/mandates/*.yaml",
+    "./schemas/case.schema.json": "data/cases/*/*/*.yaml",
+}
+FSU_YAML_MODELINE = "# yaml-language-server: $schema=schemas/fsu.schema.json"
+
+
 def files_for(name: str, today: Date) -> dict[str, str]:
     year = today.year
     return {
         "fsu.yaml": f"""\
+{FSU_YAML_MODELINE}
 # {name}. Legg inn alle organisasjoner som medlemmer kan representere.
 name: {_quoted(name)}
 organizations:
@@ -78,12 +91,7 @@ rules:
         ".pre-commit-config.yaml": (resource_dir("examples") / "pre-commit-config.yaml").read_text(encoding="utf-8"),
         ".github/workflows/fsu.yml": (resource_dir("examples") / "github-actions.yml").read_text(encoding="utf-8"),
         ".vscode/settings.json": json.dumps({
-            "yaml.schemas": {
-                "./schemas/fsu.schema.json": "fsu.yaml",
-                "./schemas/committee.schema.json": "data/committees/*.yaml",
-                "./schemas/mandate.schema.json": "data/mandates/*.yaml",
-                "./schemas/case.schema.json": "data/cases/*/*/*.yaml",
-            },
+            "yaml.schemas": EDITOR_SCHEMAS,
             "files.encoding": "utf8",
             "[yaml]": {"editor.insertSpaces": True, "editor.tabSize": 2},
         }, indent=2, ensure_ascii=False) + "\n",
@@ -112,8 +120,18 @@ YAML-filer, og kontrolleres med `fsu` før hver endring.
 - `data/cases/<utvalg>/<år>/<nummer>.yaml`: én sak
 - `schemas/`: beskrivelsen av filene; en editor med YAML-støtte (for eksempel
   Visual Studio Code med utvidelsen «YAML») viser hjelp og feil mens du skriver.
+  Den første linjen i `fsu.yaml` forteller editoren hvilken beskrivelse filen følger;
+  la den stå.
 
 Kjør `pre-commit install` én gang, så sjekkes endringene automatisk før hver commit.
+
+## Sjekk på GitHub
+
+`.github/workflows/fsu.yml` sjekker hver pull request (bare det den endrer) og hver endring
+på `main`, og legger en beskrivelse av endringen som kommentar. Den trenger én innstilling:
+repository-variabelen `FSU_REPOSITORY` (Settings → Secrets and variables → Actions →
+Variables), git-adressen fsu installeres fra, for eksempel
+`https://github.com/<eier>/fsu.git@v1.0.0`.
 """,
         ".gitignore": "*.docx\n*.pdf\n!templates/*.docx\n__pycache__/\n",
     }

@@ -14,11 +14,14 @@ from fsu_cli.report.base import Reporter, RuleText
 
 # Output format → the module that holds its reporter (imported only when used).
 FORMATS = {"text": "text", "json": "data", "github": "github", "sarif": "sarif"}
+# The formats whose paths are read from the top of the git repository, not the governance repository.
+FROM_GIT_TOP = ("github", "sarif")
 
 
-def reporter(name: str, stream: IO[str], catalogue: Mapping[str, RuleText] | None = None) -> Reporter:
+def reporter(name: str, stream: IO[str], catalogue: Mapping[str, RuleText] | None = None, *, prefix: str = "",
+             step_summary: IO[str] | None = None) -> Reporter:
     module = importlib.import_module(f"fsu_cli.report.{FORMATS[name]}")
-    return module.REPORTER(stream, catalogue or {})
+    return module.REPORTER(stream, catalogue or {}, prefix=prefix, step_summary=step_summary)
 
 
 def default_format() -> str:

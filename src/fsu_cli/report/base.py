@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import IO, Mapping, Protocol, Sequence
 
-from fsu_cli.check.findings import Finding, Summary
+from fsu_cli.check.findings import ERROR, INFO, WARNING, Finding, Summary
 
 
 class RuleText(Protocol):
@@ -18,14 +18,28 @@ class RuleText(Protocol):
 
 
 class Reporter(ABC):
-    """Writes findings to a stream in one output format."""
+    """Writes findings to a stream in one output format.
+
+    ``prefix`` is where the governance repository sits in its git repository ('styring/'), for the
+    formats whose paths are read from the git repository's top (GitHub, SARIF); ``step_summary``
+    is GitHub's job summary for this step, appended to by the formats that use one.
+    """
 
     name = ""
 
-    def __init__(self, stream: IO[str], catalogue: Mapping[str, RuleText] | None = None):
+    def __init__(self, stream: IO[str], catalogue: Mapping[str, RuleText] | None = None, *, prefix: str = "",
+                 step_summary: IO[str] | None = None):
         self.stream = stream
         self.catalogue = catalogue or {}
+        self.prefix = prefix
+        self.step_summary = step_summary
 
     @abstractmethod
     def report(self, findings: Sequence[Finding], summary: Summary) -> None:
         """Write every finding, then the summary."""
+
+
+def by_severity(findings: Sequence[Finding]) -> list[Finding]:
+    """Errors first, then warnings, then notes; each in the order given."""
+    rank = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted(findings, key=lambda f: rank[f.severity])

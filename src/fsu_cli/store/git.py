@@ -80,11 +80,29 @@ def _git_dir(folder: Path, env: dict[str, str]) -> Path | None:
 
 
 def init_repository(folder: Path) -> bool:
-    """``git init`` in a new folder (never inside the hook's repository); False when git is not at hand."""
+    """``git init`` on the branch ``main`` in a new folder (never inside the hook's repository); False when git
+    is not at hand.
+
+    ``main`` whatever git's own default is, since the workflows fsu writes run on pushes to ``main``.
+    """
     if shutil.which("git") is None or (folder / ".git").exists():
         return False
-    done = subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, env=_without_local_variables())
+    env = _without_local_variables()
+    done = subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], capture_output=True, env=env)
+    if done.returncode != 0:  # git before 2.28 has no -b: name the unborn branch instead
+        done = subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, env=env)
+        if done.returncode == 0:
+            done = _run(folder, ("symbolic-ref", "HEAD", "refs/heads/main"), None, env)
     return done.returncode == 0
+
+
+def governance_prefix(root: Path) -> str:
+    """Where the governance repository sits in its git repository ('styring/' or '' at the top), for paths that
+    tools such as GitHub read from the git repository's top; '' outside git, too."""
+    try:
+        return _top(root)[1]
+    except (UsageError, ValueError):  # not in git, or no git: the governance repository is the top
+        return ""
 
 
 def _top(root: Path) -> tuple[Path, str]:
