@@ -6,7 +6,8 @@ its page set-up, header, footer and styles are kept, placeholders such as
 replaced by the document. Without one, fsu makes a plain A4 letterhead.
 
 The same input gives the same bytes: fixed document properties and fixed
-timestamps inside the file.
+timestamps inside the file. A letterhead that is not a Word file (or is one too
+large to be a letterhead) stops fsu with a plain message, never a crash.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from fsu_cli.errors import UsageError
+
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
+MAX_LETTERHEAD_UNPACKED = 100 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
            "header", "section"}
 
 
 def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
-    from docx import Document
-
-    document = Document(str(letterhead)) if letterhead else _default_letterhead()
+    document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
     _clear_body(document)
     import lxml.html
@@ -51,6 +54,29 @@ def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> 
     raw = io.BytesIO()
     document.save(raw)
     return _stable_zip(raw.getvalue())
+
+
+def _letterhead(path: Path) -> Any:
+    """The repository's letterhead, read as a Word document, or a UsageError that says what to do."""
+    import lxml.etree
+    from docx import Document
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+
+    from fsu_cli.render.confined import read
+
+    data = read(path, "templates/letterhead.docx", MAX_LETTERHEAD_BYTES, "letterhead")
+    reason = "it is not a .docx file"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(info.file_size for info in package.infolist()) > MAX_LETTERHEAD_UNPACKED:
+                reason = "it unpacks to more than 100 MB"
+                raise ValueError(reason)
+        reason = "it is not a complete Word document"
+        return Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, OpcError, PythonDocxError, lxml.etree.LxmlError, KeyError, ValueError):
+        raise UsageError(f"{path} cannot be read as a Word document: {reason}. Save the letterhead from Word as "
+                         f"'Word Document (.docx)' again, or remove it to use fsu's plain letterhead.") from None
 
 
 def _default_letterhead() -> Any:
