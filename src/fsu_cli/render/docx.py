@@ -156,20 +156,41 @@ class _Writer:
     """Turns the small set of HTML elements fsu's templates and Markdown produce into Word."""
 
     def __init__(self, document: Any):
+        from docx.oxml.ns import qn
+
         self.document = document
+        self.end = document.element.body.find(qn("w:sectPr"))  # the body's last element, kept last
+        self.style_ids: dict[str, str] = {}
+
+    def add_paragraph(self, style: str | None = None) -> Any:
+        """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
+        every style for the name, on each call: thousands of paragraphs would take quadratic time."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self.end is None:
+            paragraph = self.document.add_paragraph()
+        else:
+            self.end.addprevious(OxmlElement("w:p"))
+            paragraph = Paragraph(self.end.getprevious(), self.document._body)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def block(self, element: Any, list_style: str | None = None) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "header":
             for child in element:
-                paragraph = self.document.add_paragraph()
+                paragraph = self.add_paragraph()
                 self.inline(paragraph, child, bold=True)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = min(int(tag[1]), 4)
-            paragraph = self.document.add_heading(level=level)
+            paragraph = self.add_paragraph(f"Heading {level}")
             self.inline(paragraph, element)
         elif tag == "p":
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             cls = element.get("class", "")
             self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
         elif tag in ("ul", "ol"):
@@ -181,25 +202,25 @@ class _Writer:
             paragraph = None
             for child in element:
                 if child.tag == "dt":
-                    paragraph = self.document.add_paragraph()
+                    paragraph = self.add_paragraph()
                     self.inline(paragraph, child, bold=True)
                 elif child.tag == "dd":
-                    paragraph = paragraph or self.document.add_paragraph()
+                    paragraph = paragraph or self.add_paragraph()
                     paragraph.add_run(" ")
                     self.inline(paragraph, child)
                     paragraph = None
         elif tag == "table":
             self.table(element)
         elif tag == "pre":
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             run = paragraph.add_run(element.text_content())
             run.font.name = "Courier New"
         elif tag == "hr":
-            self.document.add_paragraph("―" * 20)
+            self.add_paragraph().add_run("―" * 20)
         elif tag in ("div", "section", "blockquote"):
             self.children(element)
         elif tag:
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             self.inline(paragraph, element)
 
     def children(self, element: Any) -> None:
@@ -221,7 +242,7 @@ class _Writer:
     def _flush(self, pending: list) -> None:
         if not pending:
             return
-        paragraph = self.document.add_paragraph()
+        paragraph = self.add_paragraph()
         for piece in pending:
             if isinstance(piece, str):
                 paragraph.add_run(_squash(piece))
@@ -229,7 +250,7 @@ class _Writer:
                 self.inline(paragraph, piece, tail=False)
 
     def list_item(self, item: Any, style: str) -> None:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         if item.text and item.text.strip():
             paragraph.add_run(_squash(item.text))
         for child in item:
@@ -241,7 +262,7 @@ class _Writer:
                         self.list_item(sub, nested)
             elif tag == "p":
                 if paragraph.text:
-                    paragraph = self.document.add_paragraph(style="List Continue")
+                    paragraph = self.add_paragraph("List Continue")
                 self.inline(paragraph, child)
             else:
                 self.inline(paragraph, child, tail=True)
@@ -254,14 +275,12 @@ class _Writer:
         if not rows:
             return
         width = max(len(row.findall("th") + row.findall("td")) for row in rows)
-        table = self.document.add_table(rows=0, cols=width)
+        table = self.document.add_table(rows=len(rows), cols=width)  # at once: adding rows one by one is quadratic
         table.style = "Table Grid"
-        for row in rows:
-            cells = row.findall("th") + row.findall("td")
-            word_row = table.add_row()
-            for i, cell in enumerate(cells):
-                paragraph = word_row.cells[i].paragraphs[0]
-                self.inline(paragraph, cell, bold=cell.tag == "th", tail=False)
+        for row, word_row in zip(rows, table.rows):
+            word_cells = word_row.cells
+            for i, cell in enumerate(row.findall("th") + row.findall("td")):
+                self.inline(word_cells[i].paragraphs[0], cell, bold=cell.tag == "th", tail=False)
 
     def inline(self, paragraph: Any, element: Any, bold: bool = False, italic: bool = False,
                tail: bool = False) -> None:
