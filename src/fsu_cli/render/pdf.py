@@ -35,6 +35,7 @@ def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     import logging
 
     from fsu_cli.render.fetcher import fetcher
+    from fsu_cli.render.paginate import prepare
 
     with warnings.catch_warnings():  # an optional system library's absence is not the user's concern
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -44,5 +45,5 @@ def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     base = template_folders[0] if template_folders else None
     with _fixed_time():
-        document = HTML(string=html, base_url=str(base) if base else None, url_fetcher=fetcher(template_folders))
+        document = HTML(string=prepare(html), base_url=str(base) if base else None, url_fetcher=fetcher(template_folders))
         return document.write_pdf(pdf_variant=PDF_VARIANT)
