@@ -21,6 +21,7 @@ LINE = 100  # monospaced characters across the text width of an A4 page at 8 pt
 _GAP = " │ "
 CSS = """
 .fsu-list { list-style: none; }
+.fsu-list > li { display: block; }
 .fsu-list > li > * { text-indent: 0; }
 .fsu-list > li > p:first-child { text-indent: inherit; }
 .fsu-grid { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; line-height: 1.3; white-space: pre;
