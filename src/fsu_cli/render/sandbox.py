@@ -49,13 +49,13 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.deadline = math.inf
         self.running = "?"  # the template being rendered, for messages
 
-    def start(self, name: str, seconds: float = MAX_CPU_SECONDS) -> None:
+    def start(self, name: str) -> None:
         self.running = name
-        self.deadline = time.process_time() + seconds
+        self.deadline = time.process_time() + MAX_CPU_SECONDS
 
     def tick(self) -> None:
         if time.process_time() > self.deadline:
-            raise TemplateLimit(f"The template {self.running} took too long (more than {MAX_CPU_SECONDS:.0f} s of "
+            raise TemplateLimit(f"The template {self.running} took too long (more than {MAX_CPU_SECONDS:g} s of "
                                 f"processor time) and was stopped; look for a loop that runs too often.")
 
     def counted(self, iterable: Any) -> Any:
