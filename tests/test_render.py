@@ -374,7 +374,7 @@ def long_background(paragraph: int, items: int, rows: int) -> str:
     words = " ".join(f"ord{i:05d}" for i in range(paragraph // 9))
     listing = "\n".join(f"{i}. Punkt {i:04d} i lista" for i in range(1, items + 1))
     table = "| Rad | Ansvar |\n|---|---|\n" + "\n".join(f"| Rad {i:04d} | kommunene |" for i in range(1, rows + 1))
-    return "\n\n".join([words, listing, table])
+    return f"{words}\n\n{listing}\n\n{table}"
 
 
 def with_background(root: Path, text: str) -> None:
