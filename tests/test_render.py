@@ -365,3 +365,94 @@ def test_a_missing_reference_is_a_clear_error(fsu, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- large cases: linear time in WeasyPrint, nothing lost ------------------------------------------
+
+
+def long_background(paragraph: int, items: int, rows: int) -> str:
+    """A background with one paragraph of about ``paragraph`` characters, a numbered list and a table."""
+    words = " ".join(f"ord{i:05d}" for i in range(paragraph // 9))
+    listing = "\n".join(f"{i}. Punkt {i:04d} i lista" for i in range(1, items + 1))
+    table = "| Rad | Ansvar |\n|---|---|\n" + "\n".join(f"| Rad {i:04d} | kommunene |" for i in range(1, rows + 1))
+    return f"{words}\n\n{listing}\n\n{table}"
+
+
+def with_background(root: Path, text: str) -> None:
+    path = root / CASE
+    yaml = path.read_text(encoding="utf-8")
+    start, end = yaml.index("background: |\n"), yaml.index("assessments:")
+    indented = "".join(f"  {line}\n" if line else "\n" for line in text.split("\n"))
+    path.write_text(yaml[:start] + "background: |\n" + indented + yaml[end:], encoding="utf-8")
+
+
+def test_a_large_case_reaches_the_pdf_whole_and_in_order(fsu, community, tmp_path):
+    """A paragraph long enough to be cut into pieces, and a list and a table long enough to be set simply."""
+    from fsu_cli.render.plain_blocks import LONG_LIST, LONG_TABLE
+
+    with_background(community, long_background(6_000, LONG_LIST + 1, LONG_TABLE + 1))
+    out = tmp_path / "sak.pdf"
+    result = fsu("render", "case", "ssu/2024/2", "--format", "pdf", "-o", out, "--repo", community)
+    assert result.exit_code == 0, result.stderr
+    text = squash(pdf_text(out))  # page by page, so page headers and footers come between
+    assert re.findall(r"ord\d{5}", text) == [f"ord{i:05d}" for i in range(6_000 // 9)]
+    items = re.findall(r"(\d+)\. Punkt (\d{4}) i lista", text)
+    assert items == [(str(i), f"{i:04d}") for i in range(1, LONG_LIST + 2)]
+    rows = re.findall(r"Rad (\d{4})", text)
+    assert rows == [f"{i:04d}" for i in range(1, LONG_TABLE + 2)]
+    assert text.count("kommunene") >= LONG_TABLE + 1
+
+
+def test_ordinary_documents_go_to_weasyprint_unchanged():
+    from fsu_cli.render.paginate import prepare
+
+    small = "<html><body><p>kort</p></body></html>"
+    assert prepare(small) is small
+    many = "<!DOCTYPE html><html><head></head><body>" + "<p>Et avsnitt med vanlig lengde.</p>" * 4_000 + \
+           "<ul>" + "<li>punkt</li>" * 500 + "</ul><table><tbody>" + "<tr><td>a</td></tr>" * 100 + \
+           "</tbody></table></body></html>"
+    assert len(many) > 64 * 1024 and prepare(many) is many
+
+
+def test_long_runs_and_tables_are_cut_into_pieces_with_the_same_content():
+    import lxml.html
+
+    from fsu_cli.render.paginate import ROW_GROUP, TEXT_PIECE, prepare
+
+    run = " ".join(f"ord{i}" for i in range(20_000))
+    blob = "x" * 7_000  # no space to cut at
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(ROW_GROUP * 3 + 1))
+    html = f"<html><head></head><body><p>{run}<b>fet</b>{run}</p><pre>{blob}</pre><table><tbody>{rows}" \
+           f"</tbody></table></body></html>"
+    prepared = lxml.html.document_fromstring(prepare(html))
+    paragraph, pre = prepared.find(".//p"), prepared.find(".//pre")
+    assert paragraph.text_content() == f"{run}fet{run}" and pre.text_content() == blob
+    pieces = [len(span.text) for span in paragraph.iter("span")] + [len(paragraph.text)]
+    assert len(pieces) > 2 * len(run) // TEXT_PIECE - 2 and max(pieces) < 2 * TEXT_PIECE
+    groups = prepared.findall(".//tbody")
+    assert [len(group) for group in groups] == [ROW_GROUP] * 3 + [1]
+    assert [row.text_content() for group in groups for row in group] == [str(i) for i in range(ROW_GROUP * 3 + 1)]
+
+
+def test_very_long_lists_get_text_markers_and_very_long_tables_columns_of_text():
+    import lxml.html
+
+    from fsu_cli.render.paginate import prepare
+    from fsu_cli.render.plain_blocks import LINE, LONG_LIST, LONG_TABLE
+
+    items = "".join(f"<li>punkt {i}</li>" for i in range(LONG_LIST + 1))
+    rows = "".join(f"<tr><td>{'lang tekst ' * 12}{i}</td><td>kommunene</td></tr>" for i in range(LONG_TABLE + 1))
+    html = (f'<html><head></head><body><ol start="7">{items}</ol><ul>{items}</ul>'
+            f"<table><thead><tr><th>Tiltak</th><th>Ansvar</th></tr></thead><tbody>{rows}</tbody></table></body></html>")
+    prepared = lxml.html.document_fromstring(prepare(html))
+    numbered, bullets = prepared.find(".//ol"), prepared.find(".//ul")
+    assert "fsu-list" in numbered.get("class") and "text-indent" in numbered.get("style")
+    assert [li.text_content() for li in numbered][:2] == ["7.\u00a0punkt 0", "8.\u00a0punkt 1"]
+    assert numbered[-1].text_content() == f"{7 + LONG_LIST}.\u00a0punkt {LONG_LIST}"
+    assert {li.text_content()[:2] for li in bullets} == {"•\u00a0"}
+    assert prepared.find(".//table") is None
+    lines = prepared.find(".//div[@class='fsu-grid']").text_content().split("\n")
+    assert lines[0].startswith("Tiltak") and "│ Ansvar" in lines[0] and set(lines[1]) == {"─"}
+    assert max(len(line) for line in lines) <= LINE
+    assert sum("kommunene" in line for line in lines) == LONG_TABLE + 1
+    assert ".fsu-grid" in prepared.find(".//head/style").text

@@ -9,21 +9,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-
-def template_folders(root: Path | None) -> list[Path]:
-    from fsu_cli.store.resources import resource_dir
-
-    own = [root / "templates"] if root is not None and (root / "templates").is_dir() else []
-    return own + [resource_dir("templates")]
+LETTERHEAD = "letterhead.docx"
 
 
 def render(root: Path | None, template: str, context: dict[str, Any], fmt: str) -> bytes:
     """The document ``template`` (e.g. 'case') in the format ``fmt``, as bytes."""
+    from fsu_cli.render.confined import template_folders
     from fsu_cli.render.templates import render_template
+    from fsu_cli.render.text import xml_safe
 
     if fmt == "md":
-        return render_template(root, f"{template}.md.j2", context).encode("utf-8")
-    html = render_template(root, f"{template}.html.j2", context)
+        return xml_safe(render_template(root, f"{template}.md.j2", context)).encode("utf-8")
+    html = xml_safe(render_template(root, f"{template}.html.j2", context))
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
@@ -32,8 +29,13 @@ def render(root: Path | None, template: str, context: dict[str, Any], fmt: str) 
         return html_to_pdf(html, template_folders(root))
     from fsu_cli.render.docx import html_to_docx
 
-    letterhead = next((folder / "letterhead.docx" for folder in template_folders(root)
-                       if (folder / "letterhead.docx").is_file()), None)
-    fields = {key: str(context.get(key, "")) for key in ("community", "committee", "committee_label", "title",
-                                                         "document")}
-    return html_to_docx(html, letterhead, fields)
+    fields = {key: xml_safe(str(context.get(key, ""))) for key in ("community", "committee", "committee_label",
+                                                                   "title", "document")}
+    return html_to_docx(html, letterhead(template_folders(root)), fields)
+
+
+def letterhead(folders: list[Path]) -> Path | None:
+    """The first ``letterhead.docx`` in the template folders; one that is not a regular file is refused."""
+    from fsu_cli.render.confined import find
+
+    return next((path for path in (find(folder, LETTERHEAD, "letterhead") for folder in folders) if path), None)

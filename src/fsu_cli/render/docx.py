@@ -6,7 +6,8 @@ its page set-up, header, footer and styles are kept, placeholders such as
 replaced by the document. Without one, fsu makes a plain A4 letterhead.
 
 The same input gives the same bytes: fixed document properties and fixed
-timestamps inside the file.
+timestamps inside the file. A letterhead that is not a Word file (or is one too
+large to be a letterhead) stops fsu with a plain message, never a crash.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from fsu_cli.errors import UsageError
+
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
+MAX_LETTERHEAD_UNPACKED = 100 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
            "header", "section"}
 
 
 def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
-    from docx import Document
-
-    document = Document(str(letterhead)) if letterhead else _default_letterhead()
+    document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
     _clear_body(document)
     import lxml.html
@@ -51,6 +54,29 @@ def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> 
     raw = io.BytesIO()
     document.save(raw)
     return _stable_zip(raw.getvalue())
+
+
+def _letterhead(path: Path) -> Any:
+    """The repository's letterhead, read as a Word document, or a UsageError that says what to do."""
+    import lxml.etree
+    from docx import Document
+    from docx.exceptions import PythonDocxError
+    from docx.opc.exceptions import OpcError
+
+    from fsu_cli.render.confined import read
+
+    data = read(path, "templates/letterhead.docx", MAX_LETTERHEAD_BYTES, "letterhead")
+    reason = "it is not a .docx file"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            if sum(info.file_size for info in package.infolist()) > MAX_LETTERHEAD_UNPACKED:
+                reason = "it unpacks to more than 100 MB"
+                raise ValueError(reason)
+        reason = "it is not a complete Word document"
+        return Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, OpcError, PythonDocxError, lxml.etree.LxmlError, KeyError, ValueError):
+        raise UsageError(f"{path} cannot be read as a Word document: {reason}. Save the letterhead from Word as "
+                         f"'Word Document (.docx)' again, or remove it to use fsu's plain letterhead.") from None
 
 
 def _default_letterhead() -> Any:
@@ -130,20 +156,41 @@ class _Writer:
     """Turns the small set of HTML elements fsu's templates and Markdown produce into Word."""
 
     def __init__(self, document: Any):
+        from docx.oxml.ns import qn
+
         self.document = document
+        self.end = document.element.body.find(qn("w:sectPr"))  # the body's last element, kept last
+        self.style_ids: dict[str, str] = {}
+
+    def add_paragraph(self, style: str | None = None) -> Any:
+        """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
+        every style for the name, on each call: thousands of paragraphs would take quadratic time."""
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        if self.end is None:
+            paragraph = self.document.add_paragraph()
+        else:
+            self.end.addprevious(OxmlElement("w:p"))
+            paragraph = Paragraph(self.end.getprevious(), self.document._body)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def block(self, element: Any, list_style: str | None = None) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "header":
             for child in element:
-                paragraph = self.document.add_paragraph()
+                paragraph = self.add_paragraph()
                 self.inline(paragraph, child, bold=True)
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             level = min(int(tag[1]), 4)
-            paragraph = self.document.add_heading(level=level)
+            paragraph = self.add_paragraph(f"Heading {level}")
             self.inline(paragraph, element)
         elif tag == "p":
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             cls = element.get("class", "")
             self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
         elif tag in ("ul", "ol"):
@@ -155,25 +202,25 @@ class _Writer:
             paragraph = None
             for child in element:
                 if child.tag == "dt":
-                    paragraph = self.document.add_paragraph()
+                    paragraph = self.add_paragraph()
                     self.inline(paragraph, child, bold=True)
                 elif child.tag == "dd":
-                    paragraph = paragraph or self.document.add_paragraph()
+                    paragraph = paragraph or self.add_paragraph()
                     paragraph.add_run(" ")
                     self.inline(paragraph, child)
                     paragraph = None
         elif tag == "table":
             self.table(element)
         elif tag == "pre":
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             run = paragraph.add_run(element.text_content())
             run.font.name = "Courier New"
         elif tag == "hr":
-            self.document.add_paragraph("―" * 20)
+            self.add_paragraph().add_run("―" * 20)
         elif tag in ("div", "section", "blockquote"):
             self.children(element)
         elif tag:
-            paragraph = self.document.add_paragraph()
+            paragraph = self.add_paragraph()
             self.inline(paragraph, element)
 
     def children(self, element: Any) -> None:
@@ -195,7 +242,7 @@ class _Writer:
     def _flush(self, pending: list) -> None:
         if not pending:
             return
-        paragraph = self.document.add_paragraph()
+        paragraph = self.add_paragraph()
         for piece in pending:
             if isinstance(piece, str):
                 paragraph.add_run(_squash(piece))
@@ -203,7 +250,7 @@ class _Writer:
                 self.inline(paragraph, piece, tail=False)
 
     def list_item(self, item: Any, style: str) -> None:
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.add_paragraph(style)
         if item.text and item.text.strip():
             paragraph.add_run(_squash(item.text))
         for child in item:
@@ -215,7 +262,7 @@ class _Writer:
                         self.list_item(sub, nested)
             elif tag == "p":
                 if paragraph.text:
-                    paragraph = self.document.add_paragraph(style="List Continue")
+                    paragraph = self.add_paragraph("List Continue")
                 self.inline(paragraph, child)
             else:
                 self.inline(paragraph, child, tail=True)
@@ -228,14 +275,12 @@ class _Writer:
         if not rows:
             return
         width = max(len(row.findall("th") + row.findall("td")) for row in rows)
-        table = self.document.add_table(rows=0, cols=width)
+        table = self.document.add_table(rows=len(rows), cols=width)  # at once: adding rows one by one is quadratic
         table.style = "Table Grid"
-        for row in rows:
-            cells = row.findall("th") + row.findall("td")
-            word_row = table.add_row()
-            for i, cell in enumerate(cells):
-                paragraph = word_row.cells[i].paragraphs[0]
-                self.inline(paragraph, cell, bold=cell.tag == "th", tail=False)
+        for row, word_row in zip(rows, table.rows):
+            word_cells = word_row.cells
+            for i, cell in enumerate(row.findall("th") + row.findall("td")):
+                self.inline(word_cells[i].paragraphs[0], cell, bold=cell.tag == "th", tail=False)
 
     def inline(self, paragraph: Any, element: Any, bold: bool = False, italic: bool = False,
                tail: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 The same input gives the same bytes: the font subsets carry a fixed timestamp
 (SOURCE_DATE_EPOCH), and the document's metadata holds no time of rendering.
-Nothing outside fsu's and the repository's templates is fetched.
+Nothing outside fsu's and the repository's templates is fetched (``fetcher``).
 """
 
 from __future__ import annotations
@@ -31,25 +31,11 @@ def _fixed_time() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def _fetcher(allowed: list[Path]):
-    """Fetches data: URLs, and files inside the template folders (a logo, say); nothing else."""
-    from weasyprint.urls import URLFetcher
-
-    roots = [p.resolve() for p in allowed]
-
-    class TemplateFilesOnly(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith("file://"):
-                path = Path(url[len("file://"):].split("?")[0]).resolve()
-                if not any(path == root or root in path.parents for root in roots):
-                    raise ValueError(f"fsu does not read {path} when making a PDF")
-            return super().fetch(url, headers)
-
-    return TemplateFilesOnly(allowed_protocols=["file", "data"], allow_redirects=False)
-
-
 def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     import logging
+
+    from fsu_cli.render.fetcher import fetcher
+    from fsu_cli.render.paginate import prepare
 
     with warnings.catch_warnings():  # an optional system library's absence is not the user's concern
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -59,5 +45,5 @@ def html_to_pdf(html: str, template_folders: list[Path]) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     base = template_folders[0] if template_folders else None
     with _fixed_time():
-        document = HTML(string=html, base_url=str(base) if base else None, url_fetcher=_fetcher(template_folders))
+        document = HTML(string=prepare(html), base_url=str(base) if base else None, url_fetcher=fetcher(template_folders))
         return document.write_pdf(pdf_variant=PDF_VARIANT)

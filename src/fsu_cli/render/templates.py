@@ -1,10 +1,11 @@
 """The Jinja environment documents are rendered with: sandboxed, with Norwegian filters.
 
 Templates come from the governance repository's own ``templates/`` folder first
-(any file there replaces the shipped one of the same name), then from fsu's.
-Data only ever reaches a template as values: it is escaped in HTML, Markdown in
-text fields is rendered without raw HTML, and nothing from the data is parsed as
-a template.
+(any file there replaces the shipped one of the same name), then from fsu's, and
+only as regular files inside those folders (``confined``). Data only ever reaches
+a template as values: it is escaped in HTML, Markdown in text fields is rendered
+without raw HTML, and nothing from the data is parsed as a template. Templates
+run in a sandbox with limits on time, size and depth (``sandbox``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+from jinja2 import BaseLoader, TemplateNotFound
 
 from fsu_cli.errors import UsageError
-from fsu_cli.store.resources import resource_dir
+from fsu_cli.render import confined
 
 
 class TemplateProblem(UsageError):
@@ -44,16 +47,35 @@ def markdown_text(text: Any) -> str:
     return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group(1)], str(text or ""))
 
 
-def environment(root: Path | None) -> Any:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+MAX_TEMPLATE_BYTES = 1024 * 1024
 
-    folders = []
-    if root is not None and (root / "templates").is_dir():
-        folders.append(FileSystemLoader(root / "templates"))
-    folders.append(FileSystemLoader(resource_dir("templates")))
-    env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader(folders),
+
+class ConfinedLoader(BaseLoader):
+    """Templates by name from the template folders, the first folder that has the file winning."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = folders
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.folders:
+            path = confined.find(folder, template)
+            if path is None:
+                continue
+            try:
+                source = confined.read(path, template, MAX_TEMPLATE_BYTES).decode("utf-8")
+            except UnicodeDecodeError:
+                raise TemplateProblem(f"The template {path} is not UTF-8 text; save it as UTF-8.") from None
+            return source, str(path), lambda: True
+        raise TemplateNotFound(template)
+
+
+def environment(root: Path | None) -> Any:
+    from jinja2 import StrictUndefined
+
+    from fsu_cli.render.sandbox import LimitedSandbox
+
+    env = LimitedSandbox(
+        loader=ConfinedLoader(confined.template_folders(root)),
         autoescape=lambda name: bool(name) and name.endswith(".html.j2"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -66,18 +88,53 @@ def environment(root: Path | None) -> Any:
 
 
 def render_template(root: Path | None, name: str, context: dict[str, Any]) -> str:
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2 import TemplateError, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
+
+    from fsu_cli.render.sandbox import memory_cap
 
     env = environment(root)
     try:
-        return env.get_template(name).render(**context)
+        with memory_cap():
+            env.start(name)
+            return _output(env, env.get_template(name), context)
     except TemplateNotFound as error:
         raise TemplateProblem(f"The template {error.name} was not found in templates/ or in fsu's own templates.") from None
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
         raise TemplateProblem(f"The template {where} has a mistake: {error.message}.") from None
     except SecurityError as error:
-        raise TemplateProblem(f"The template {name} tried something templates may not do: {error}.") from None
+        raise TemplateProblem(f"The template {name} tried something templates may not do: {str(error).rstrip('.')}.") from None
     except TemplateError as error:
         raise TemplateProblem(f"The template {name} could not be rendered: {error}.") from None
+    except RecursionError:
+        raise TemplateProblem(f"The template {name} nests templates or macros too deep; does something include "
+                              f"or call itself?") from None
+    except MemoryError:
+        raise TemplateProblem(f"The template {name} needs more memory than fsu allows a template; look for a "
+                              f"loop or a repetition that makes a huge text.") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        raise TemplateProblem(f"The template {_where(error, name)} failed: {type(error).__name__}: {error}.") from None
+
+
+def _output(env: Any, template: Any, context: dict[str, Any]) -> str:
+    """The template's output, piece by piece, stopped when it grows past the limit."""
+    from fsu_cli.render.sandbox import MAX_OUTPUT, TemplateLimit
+
+    pieces, size = [], 0
+    for piece in template.generate(**context):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise TemplateLimit(f"The template {env.running} writes more than {MAX_OUTPUT // (1024 * 1024)} million "
+                                f"characters; look for a loop that runs too often.")
+        env.tick()
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _where(error: BaseException, name: str) -> str:
+    """The template file and line where ``error`` happened (Jinja keeps template lines in the traceback)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
