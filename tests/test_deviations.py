@@ -255,3 +255,22 @@ def test_status_lists_the_deviations_in_force_and_when_they_end(fsu, small, monk
     edit(small / CASE, "outcome: adopted", "outcome: postponed")
     lines = fsu("status", "--repo", small).lines
     assert lines[lines.index("Deviations decided by a case") + 1] == "  none in force"
+
+
+def test_an_accepted_finding_is_a_note_on_github_and_suppressed_in_sarif(fsu, small, tmp_path):
+    """A pull request shows no error annotation for what a case has accepted, and code scanning does not alert."""
+    import jsonschema
+
+    decide_deviation(small, "  - code: FSU315\n    path: data/committees/fsu.yaml\n    until: 2026-12-31\n")
+    github = fsu("validate", "--repo", small, "--format", "github")
+    assert github.exit_code == 0
+    [annotation] = [line for line in github.lines if line.startswith("::")]
+    assert annotation.startswith("::notice file=data/committees/fsu.yaml,")
+    assert "(godtatt i FSU sak 2026.01)" in annotation
+    sarif = json.loads(fsu("validate", "--repo", small, "--format", "sarif").stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["level"] == "error"
+    assert result["suppressions"] == [{"kind": "external", "status": "accepted",
+                                       "justification": "godtatt i FSU sak 2026.01"}]
+    schema = json.loads((Path(__file__).parent / "data/sarif/sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate(sarif)

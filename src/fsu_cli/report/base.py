@@ -39,7 +39,17 @@ class Reporter(ABC):
         """Write every finding, then the summary."""
 
 
+def shown_severity(finding: Finding) -> str:
+    """How loudly to show a finding: one that a case's deviation accepts fails nothing, so it is a note."""
+    return INFO if finding.accepted_by else finding.severity
+
+
+def accepted_note(finding: Finding) -> str:
+    """' (godtatt i SSU sak 03-2026)' for a finding a case accepts, else nothing."""
+    return f" (godtatt i {finding.accepted_in or finding.accepted_by})" if finding.accepted_by else ""
+
+
 def by_severity(findings: Sequence[Finding]) -> list[Finding]:
-    """Errors first, then warnings, then notes; each in the order given."""
+    """Errors first, then warnings, then notes (accepted findings among them); each in the order given."""
     rank = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted(findings, key=lambda f: rank[f.severity])
+    return sorted(findings, key=lambda f: rank[shown_severity(f)])

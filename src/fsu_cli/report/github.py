@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from fsu_cli.check.findings import ERROR, INFO, WARNING, Finding, Summary
-from fsu_cli.report.base import Reporter, by_severity
+from fsu_cli.report.base import Reporter, accepted_note, by_severity, shown_severity
 from fsu_cli.report.escape import for_markdown, for_terminal, for_terminal_line
 
 PER_LEVEL = 10
@@ -42,14 +42,14 @@ class GithubReporter(Reporter):
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
         props.append(f"title={_property(f.code)}")
-        text = f.message + (f"\n{f.hint}" if f.hint else "")
-        return f"::{_COMMAND[f.severity]} {','.join(props)}::{_data(for_terminal(text))}\n"
+        text = f.message + accepted_note(f) + (f"\n{f.hint}" if f.hint else "")
+        return f"::{_COMMAND[shown_severity(f)]} {','.join(props)}::{_data(for_terminal(text))}\n"
 
     def _log_list(self, findings: Sequence[Finding]) -> None:
         """Every finding as a line of the log, folded; indented, so no line from the data is a command."""
         self.stream.write(f"::group::All {_plural(len(findings), 'finding')}\n")
         for f in by_severity(findings):
-            self.stream.write(f"  {for_terminal_line(_place(f, self.prefix))}: {f.code} {_WORD[f.severity]}: "
+            self.stream.write(f"  {for_terminal_line(_place(f, self.prefix))}: {f.code} {_WORD[shown_severity(f)]}: "
                               f"{for_terminal_line(_text(f))}\n")
         self.stream.write("::endgroup::\n")
 
@@ -58,8 +58,8 @@ def annotated(findings: Sequence[Finding]) -> list[Finding]:
     """The findings GitHub will show as annotations: up to ten of each level, errors first."""
     chosen: list[Finding] = []
     for severity in (ERROR, WARNING, INFO):
-        chosen += [f for f in findings if f.severity == severity][:PER_LEVEL]
-    notes = sum(f.severity == INFO for f in chosen)
+        chosen += [f for f in findings if shown_severity(f) == severity][:PER_LEVEL]
+    notes = sum(shown_severity(f) == INFO for f in chosen)
     if len(chosen) < len(findings) and notes == PER_LEVEL:  # the counting notice needs a notice place
         chosen.pop()  # the last is the tenth note
     return chosen
@@ -76,7 +76,7 @@ def job_summary(findings: Sequence[Finding], summary: Summary, prefix: str = "")
     size = sum(len(line.encode("utf-8")) + 1 for line in lines) + 400  # and room for the closing note
     ordered = by_severity(findings)
     for listed, f in enumerate(ordered):
-        cells = (_place(f, prefix), f.code, _WORD[f.severity], _text(f))
+        cells = (_place(f, prefix), f.code, _WORD[shown_severity(f)], _text(f))
         row = "| " + " | ".join(for_markdown(cell) for cell in cells) + " |"
         size += len(row.encode("utf-8")) + 1
         if size > SUMMARY_BUDGET:
@@ -92,7 +92,7 @@ def _place(f: Finding, prefix: str) -> str:
 
 
 def _text(f: Finding) -> str:
-    return f.message + (f" Hint: {f.hint}" if f.hint else "")
+    return f.message + accepted_note(f) + (f" Hint: {f.hint}" if f.hint else "")
 
 
 def _plural(n: int, words: str) -> str:

@@ -18,7 +18,7 @@ from typing import Mapping, Sequence
 from urllib.parse import quote
 
 from fsu_cli.check.findings import ERROR, INFO, WARNING, Finding, Summary
-from fsu_cli.report.base import Reporter, RuleText
+from fsu_cli.report.base import Reporter, RuleText, accepted_note
 
 _LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -50,7 +50,7 @@ class SarifReporter(Reporter):
     def _result(self, f: Finding, rule_index: int, occurrence: int) -> dict:
         location = {"artifactLocation": {"uri": uri(self.prefix + f.path), "uriBaseId": "%SRCROOT%"},
                     "region": {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}}
-        return {
+        result = {
             "ruleId": f.code,
             "ruleIndex": rule_index,
             "level": _LEVEL[f.severity],
@@ -58,6 +58,10 @@ class SarifReporter(Reporter):
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {FINGERPRINT: fingerprint(f.identity, occurrence)},
         }
+        if f.accepted_by:  # a case's deviation accepts it: reported, suppressed, with the case as the reason
+            result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": accepted_note(f).strip(" ()")}]
+        return result
 
 
 def driver_rules(catalogue: Mapping[str, RuleText], findings: Sequence[Finding]) -> list[dict]:
