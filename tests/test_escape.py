@@ -49,3 +49,12 @@ def test_json_output_keeps_the_data_exactly(fsu, community):
     edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", 'kind: "decision\\e[2J"')
     findings = json.loads(fsu("validate", "--repo", community, "--format", "json").stdout)["findings"]
     assert any("'decision\x1b[2J'" in f["message"] for f in findings)  # JSON escapes it; programs get it as is
+
+
+def test_bare_addresses_from_the_data_do_not_become_links():
+    """GitHub links bare https:// and www. addresses after parsing Markdown; the comment keeps them as text."""
+    from fsu_cli.report.escape import for_markdown
+
+    shown = for_markdown("Se https://evil.example/x og WWW.evil.no")
+    assert "://" not in shown and "www." not in shown.lower()
+    assert shown.replace("\u200b", "") == "Se https://evil.example/x og WWW.evil.no"

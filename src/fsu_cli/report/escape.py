@@ -39,8 +39,14 @@ _MARKDOWN = re.compile(r"([\\`*\[\]<>#!|~&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))"
 def for_markdown(text: str) -> str:
     """Text for a Markdown line (a pull-request comment) that renders as itself.
 
-    No HTML, comments, links, images, headings, code or emphasis; line breaks become
-    spaces, and '@' cannot mention anyone (a zero-width space follows it).
+    No HTML, comments, links (bare addresses included), images, headings, code or
+    emphasis; line breaks become spaces, and '@' cannot mention anyone (a zero-width
+    space follows it).
     """
     flat = " ".join(for_terminal(text).split("\n"))
-    return _MARKDOWN.sub(r"\\\1", flat).replace("@", "@\u200b")
+    escaped = _MARKDOWN.sub(r"\\\1", flat).replace("@", "@\u200b")
+    # GitHub turns bare addresses into links after parsing; a zero-width space keeps them text.
+    return _BARE_LINK.sub(lambda m: m.group()[:-1] + "\u200b" + m.group()[-1], escaped)
+
+
+_BARE_LINK = re.compile(r"(?i)(?:://|\bwww\.)")
