@@ -140,8 +140,8 @@ def test_the_job_summary_is_a_table_where_the_data_stays_text(fsu, small, tmp_pa
     message = cells[0][3]
     for markup in ("<strong>", "<a ", "<img", "<code>"):
         assert markup not in message
-    assert html.unescape(message).startswith(
-        f"Unknown key '{HOSTILE_KEY.replace('@', '@' + chr(0x200B))}'. Hint: Allowed keys here:")
+    shown = html.unescape(message).replace(chr(0x200B), "")  # zero-width spaces keep '@' and addresses inert
+    assert shown.startswith(f"Unknown key '{HOSTILE_KEY}'. Hint: Allowed keys here:")
     assert html.unescape(cells[0][0]) == f"{FSU}:{line_of(small / FSU, 'fet')}:1"
 
 
