@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import fsu_cli.check.load
+import fsu_cli.store.cache
 from conftest import AS_OF, EXAMPLE_FILES, edit
 from fsu_cli.store.resources import package_dir, resource_dir
 
@@ -98,7 +99,7 @@ def test_the_cache_lives_outside_the_repository(fsu, community):
     assert fsu("validate", "--repo", community).exit_code == 0
     assert fsu("validate", "--repo", community).exit_code == 0
     assert sorted(p.relative_to(community) for p in community.rglob("*")) == before
-    assert sorted(p.suffix for p in Path(os.environ["FSU_CACHE_DIR"]).iterdir()) == [".documents", ".result"]
+    assert cache_kinds(Path(os.environ["FSU_CACHE_DIR"])) == {"documents", "result"}
 
 
 def test_runs_at_once_share_the_cache_safely(community):
@@ -130,11 +131,17 @@ def test_no_cache_when_asked(fsu, community, parses, monkeypatch):
 # --- plain data, never code ---------------------------------------------------------------------
 
 
-def cache_files(community: Path) -> tuple[Path, Path]:
+def cache_files(community: Path) -> list[Path]:
+    """The repository's cache files: the shards of documents, then the last result."""
     import fsu_cli.store.cache
 
     store = fsu_cli.store.cache.Store(community)
-    return store.documents_path, store.result_path
+    return sorted(store.folder.glob(f"{store.key}.documents.*")) + [store.result_path]
+
+
+def cache_kinds(folder: Path) -> set[str]:
+    """'documents' and 'result': what the files in a cache folder hold, by their names."""
+    return {p.name.split(".")[1] for p in folder.iterdir()}
 
 
 def test_the_cache_files_are_messagepack_maps_not_pickles(fsu, community):
@@ -143,6 +150,7 @@ def test_the_cache_files_are_messagepack_maps_not_pickles(fsu, community):
     import fsu_cli.store.cache
 
     assert fsu("validate", "--repo", community).exit_code == 0
+    assert len(cache_files(community)) > 2  # the documents in shards, and the last result
     for path in cache_files(community):
         raw = path.read_bytes()
         assert raw[0] in range(0x80, 0x90) or raw[0] in (0xDE, 0xDF), f"{path.name} does not start with a map"
@@ -207,24 +215,24 @@ def test_without_fsu_cache_dir_the_cache_is_in_the_users_cache_folder(fsu, commu
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "fsu"
     assert fsu("validate", "--repo", community).exit_code == 0
-    assert sorted(p.suffix for p in (tmp_path / "xdg" / "fsu").iterdir()) == [".documents", ".result"]
+    assert cache_kinds(tmp_path / "xdg" / "fsu") == {"documents", "result"}
 
 
 # Each garbles the stored documents (with the last result from another run, so they are used)
 # or the stored last result (for the right key, so it would be used as it is).
 
 def _committee_data(documents, result):
-    documents["data/committees/ssu.yaml"][2] = "not a mapping"  # would hide the committee's mistake
+    documents["data/committees/ssu.yaml"][0][2] = "not a mapping"  # would hide the committee's mistake
     result["key"] = "another run"
 
 
 def _finding_of_numbers(documents, result):
-    documents["data/cases/ssu/2024/01.yaml"][3] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
+    documents["data/cases/ssu/2024/01.yaml"][0][3] = [[1, 2, 3, 4, 5, 6, 7, None, 9]]
     result["key"] = "another run"
 
 
 def _findings_not_a_list(documents, result):
-    documents["data/cases/ssu/2024/04.yaml"][3] = "no list of findings"
+    documents["data/cases/ssu/2024/04.yaml"][0][3] = "no list of findings"
     result["key"] = "another run"
 
 
@@ -260,8 +268,11 @@ def test_messagepack_of_the_wrong_shape_is_ignored(fsu, community, garble):
     expected = fsu("validate", "--repo", community, "--format", "json").stdout
     assert json.loads(expected)["summary"]["errors"] == 2
     stored = {path: msgpack.unpackb(path.read_bytes(), strict_map_key=False) for path in cache_files(community)}
-    documents, result = (stored[path]["value"] for path in cache_files(community))
-    garble(documents, result)
+    *shards, result_file = cache_files(community)
+    documents = {rel: versions for shard in shards for rel, versions in stored[shard]["value"].items()}
+    garble(documents, stored[result_file]["value"])
+    for shard in shards:  # the garbled entries back into the shard each came from
+        stored[shard]["value"] = {rel: documents[rel] for rel in stored[shard]["value"]}
     for path, content in stored.items():
         path.write_bytes(msgpack.packb(content))
     again = fsu("validate", "--repo", community, "--format", "json")
@@ -307,3 +318,43 @@ def test_the_cache_folder_is_made_for_this_user_alone(fsu, community, tmp_path, 
     monkeypatch.setenv("FSU_CACHE_DIR", str(folder))
     assert fsu("validate", "--repo", community).exit_code == 0
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def _age(root: Path, hours: int = 1) -> None:
+    """Make every data file look written an hour ago, so none is too recent to trust its signature."""
+    for path in [root / "fsu.yaml", *(root / "data").rglob("*.yaml")]:
+        then = path.stat().st_mtime_ns - hours * 3_600_000_000_000
+        os.utime(path, ns=(then, then))
+
+
+def test_one_change_reads_one_file_and_rewrites_one_shard(fsu, community, monkeypatch):
+    """Unchanged files are known by their signature and not read; the cache is rewritten only where it changed."""
+    monkeypatch.setattr(fsu_cli.store.cache, "RACY_NS", 0)  # the files' ctime is now: do not wait for it to age
+    _age(community)
+    assert fsu("validate", "--repo", community).exit_code == 0
+    *shards, _ = cache_files(community)
+    written = {path: path.stat().st_mtime_ns for path in shards}
+    reads: list[str] = []
+    real = fsu_cli.check.load.read_bytes
+    monkeypatch.setattr(fsu_cli.check.load, "read_bytes", lambda path, *a: reads.append(path.name) or real(path, *a))
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    result = fsu("validate", "--repo", community)
+    assert result.exit_code == 1 and "FSU105" in result.stdout
+    assert reads == ["01.yaml"]  # (fsu.yaml was read for its settings by the run before, in this process)
+    rewritten = [path for path in shards if path.stat().st_mtime_ns != written[path]]
+    assert len(rewritten) == 1
+
+
+def test_a_commit_and_the_working_tree_in_turn_parse_nothing_again(fsu, community, parses, tmp_path):
+    """Each file keeps its two latest versions: checking HEAD and the index, as --staged does, reuses both."""
+    git = ["git", "-C", str(community)]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "-c", "user.name=A", "-c", "user.email=a@example.org", "add", "-A"], check=True)
+    subprocess.run([*git, "-c", "user.name=A", "-c", "user.email=a@example.org", "commit", "-q", "-m", "s"],
+                   check=True)
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    subprocess.run([*git, "add", "-A"], check=True)
+    assert fsu("validate", "--staged", "--repo", community).exit_code == 1
+    parses.clear()
+    assert fsu("validate", "--staged", "--repo", community).exit_code == 1
+    assert parses == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ class Document:
     text: str | None  # None when the file could not be read as text
     data: Any  # the loaded mapping; None when the file could not be loaded
     findings: list[Finding] = field(default_factory=list)
+    content: str | None = None  # the content's hash (git's object id), when the file was read to load it
 
 
 @dataclass(slots=True)
@@ -53,6 +55,15 @@ def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT
     """Read (unless given the bytes), parse and schema-check one file. Never raises for bad content."""
     if raw is None:
         raw = read_bytes(file.path, max_bytes)
+    document = _load_bytes(file, raw, max_bytes)
+    if raw is not None:
+        from fsu_cli.store.cache import content_hash
+
+        document.content = content_hash(raw)
+    return document
+
+
+def _load_bytes(file: DataFile, raw: bytes | None, max_bytes: int) -> Document:
     if raw is None:
         return _broken(file, None, syntax.NOT_UTF8.finding(
             file.rel, "The file cannot be read.", "Check that the file exists and that you may read it."))
@@ -163,86 +174,93 @@ def _empty(file: DataFile) -> Finding:
 def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
                     overlay: dict[str, bytes | None] | None = None, *,
                     discovered: tuple[list[DataFile], list[Stray]] | None = None,
-                    raws: dict[str, bytes | None] | None = None, store: Any = None, slim: bool = False,
-                    progress: Any = None) -> Loaded:
+                    known: dict[str, str] | None = None, store: Any = None, slim: bool = False,
+                    progress: Any = None, only: Any = None) -> Loaded:
     """Load every data file, or only those of the given kinds (config, committee, mandate, case).
 
     ``overlay`` replaces the content of files by path (None removes a file), so a change
     can be checked before it is written, or a git index or commit checked as it is.
-    ``raws`` holds contents already read; ``store`` is a cache of documents by content;
-    ``slim`` drops the long texts of cases, which only documents need (validation of a
-    very large repository then fits in far less memory).
+    ``known`` holds the content hashes of files known to be unchanged, which are then not
+    read at all when the cache (``store``) has them; ``slim`` drops the long texts of cases,
+    which only documents need (validation of a very large repository then fits in far
+    less memory); ``only(rel)`` picks the case files to load (e.g. one committee's year).
     """
     files, strays = discovered or discover(root, cases=kinds is None or "case" in kinds)
     findings = stray_findings(strays)
     overlay = overlay or {}
     if overlay:
-        known = {file.rel for file in files}
+        present = {file.rel for file in files}
         files = [file for file in files if overlay.get(file.rel, b"") is not None]
         for rel, content in sorted(overlay.items()):
             kind = classify(rel)
-            if content is not None and rel not in known and kind is not None:
+            if content is not None and rel not in present and kind is not None:
                 files.append(DataFile(root / rel, rel, kind))
+    whole = kinds is None and only is None
     if kinds is not None:
         files = [file for file in files if file.kind in kinds]
+    if only is not None:
+        files = [file for file in files if file.kind != "case" or only(file.rel)]
+    if not whole:
         findings = []
-    contents = {**(raws or {}), **{rel: c for rel, c in overlay.items() if c is not None}}
+    contents = {rel: c for rel, c in overlay.items() if c is not None}
     limit = max_file_bytes(root, contents.get("fsu.yaml"))
-    documents = _load_all(files, contents, store, limit, slim, progress)
+    documents = _load_all(files, contents, store, limit, slim, progress, known or {},
+                          whole and not overlay)
     for document in documents.values():
         findings.extend(document.findings)
-    findings.extend(privacy.scan_names([*documents, *(stray.rel for stray in strays if kinds is None)]))
+    if whole:
+        findings.extend(privacy.scan_names([*documents, *(stray.rel for stray in strays)]))
     return Loaded(root, index(documents.values()), documents, findings)
 
 
-def _load_all(files: list[DataFile], contents: dict[str, bytes | None], store: Any,
-              limit: int = DEFAULT_MAX_BYTES, slim: bool = False, progress: Any = None) -> dict[str, Document]:
-    """Every file's document, from the cache where its content is unchanged."""
+def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, limit: int, slim: bool,
+              progress: Any, known: dict[str, str], whole_tree: bool) -> dict[str, Document]:
+    """Every file's document, from the cache where its content is unchanged.
+
+    A file whose hash is known (unchanged since the last run) is not read at all when the
+    cache has it; a file the cache has another version of is read here to find out; every
+    other file is read once, where it is parsed (in a worker, when there are many), and
+    hashed there.
+    """
     from fsu_cli.store.cache import content_hash, is_plain
 
-    cached = store.documents() if store is not None else {}
-    kept: dict[str, list] = {}
+    cached = store.documents(None if whole_tree else [file.rel for file in files]) if store is not None else {}
     documents: dict[str, Document] = {}
-    digests: dict[str, str | None] = {}
     to_parse: list[tuple[DataFile, bytes | None]] = []
     for file in files:
         raw = contents.get(file.rel)
-        if raw is None and store is not None:
+        versions = cached.get(file.rel)
+        hashed = content_hash(raw) if raw is not None else known.get(file.rel)
+        if hashed is None and versions:  # perhaps changed: read it here, once, to look for its content
             raw = read_bytes(file.path, limit)
-        digest = f"{limit}:{content_hash(raw)}" if raw is not None and store is not None else None
-        digests[file.rel] = digest
-        entry = cached.get(file.rel)
-        document = _from_cache(file, entry) if digest is not None and entry and entry[0] == digest else None
+            hashed = content_hash(raw) if raw is not None else None
+        document = _from_cache(file, versions, f"{limit}:{hashed}", slim) if hashed else None
         if document is not None:
+            document.content = hashed
             documents[file.rel] = document
         else:
-            cached.pop(file.rel, None)
             to_parse.append((file, raw))
     if progress is not None:
         progress.start(len(to_parse))
+    changed: dict[str, list | None] = {}
     for document in _parse(to_parse, limit, slim, progress):
         documents[document.file.rel] = document
-    documents = {file.rel: documents[file.rel] for file in files}  # in discovery order
-    for file in files:
-        digest = digests[file.rel]
-        if digest is None:
-            continue
-        entry = cached.get(file.rel)
-        if entry is not None and entry[0] == digest:
-            kept[file.rel] = entry
-            continue
-        document = documents[file.rel]
-        if is_plain(document.data):
-            kept[file.rel] = [digest, file.kind, document.data, [f.to_plain() for f in document.findings]]
-    if store is not None and kept.keys() | cached.keys() and _changed(kept, cached):
-        store.save_documents(kept)
-    return documents
+        if store is not None and document.content is not None and is_plain(document.data):
+            changed[document.file.rel] = [f"{limit}:{document.content}", document.file.kind, document.data,
+                                          [f.to_plain() for f in document.findings], slim]
+    if store is not None and changed:
+        store.save_documents(changed, keep_only={file.rel for file in files} if whole_tree else None)
+    return {file.rel: documents[file.rel] for file in files}  # in discovery order
 
 
-def _from_cache(file: DataFile, entry: list) -> Document | None:
-    """The cached document, or None if the entry is for another kind of file or is not what fsu writes."""
-    data, findings = entry[2], findings_from_plain(entry[3])
-    if entry[1] != file.kind or not (data is None or isinstance(data, dict)) or findings is None:
+def _from_cache(file: DataFile, versions: list | None, digest: str, slim: bool) -> Document | None:
+    """The cached version of the file with this content, or None if there is none fit for use: for another
+    kind of file, not what fsu writes, or with the long texts dropped when they are wanted."""
+    version = next((v for v in versions or () if v[0] == digest), None)
+    if version is None or version[1] != file.kind or (version[4] and not slim):
+        return None
+    data, findings = version[2], findings_from_plain(version[3])
+    if not (data is None or isinstance(data, dict)) or findings is None:
         return None
     return Document(file, None, data, findings)
 
@@ -366,13 +384,26 @@ def _slimmed(document: Document, slim: bool) -> Document:
     return document
 
 
-def _changed(kept: dict[str, list], cached: dict[str, list]) -> bool:
-    return kept.keys() != cached.keys() or any(kept[k][0] != cached[k][0] for k in kept)
-
-
 def _settings(root: Path, config: bytes | None = None) -> dict:
-    """fsu.yaml as plain data for the settings fsu needs before anything else; empty if it cannot be read."""
-    raw = config if config is not None else read_bytes(root / "fsu.yaml")
+    """fsu.yaml as plain data for the settings fsu needs before anything else; empty if it cannot be read.
+
+    Read once however often it is asked for, while the file stays as it is.
+    """
+    if config is not None:
+        return _parsed_settings(config)
+    try:
+        st = os.stat(root / "fsu.yaml")
+    except OSError:
+        return {}
+    return _settings_of(str(root), st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+
+
+@lru_cache(maxsize=8)
+def _settings_of(root: str, *signature: int) -> dict:
+    return _parsed_settings(read_bytes(Path(root) / "fsu.yaml"))
+
+
+def _parsed_settings(raw: bytes | None) -> dict:
     try:
         data = yamlio.load(yamlio.decode(raw)) if raw and len(raw) <= DEFAULT_MAX_BYTES else None
     except (yamlio.YamlProblem, yamlio.NotUtf8):

@@ -34,49 +34,31 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     that has not changed at all since the last run is not checked again.
     """
     files, discovery = discover(root)
-    store, key, stats = None, "", {}
     caching = use_cache and not os.environ.get("FSU_NO_CACHE")
-    if caching and overlay is not None:  # another tree: its files by content, as the working tree's are
+    store, signatures, known, last = None, {}, {}, None
+    if caching:
         from fsu_cli.store.cache import Store
 
         store = Store(root)
-    elif caching:
-        from fsu_cli.store.cache import RACY_NS, Store, content_hash, fingerprint
-
-        store = Store(root)
+    if store is not None and overlay is None:  # the working tree: what is unchanged since the last run?
         last = store.last_run()
-        limit = max_file_bytes(root)
-        digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}|{limit}".encode())
-        for file in files:
-            try:
-                st = os.stat(file.path)
-                # ctime too: an edit that restores size and mtime still changes it
-                signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
-            except OSError:
-                signature = None
-            known = last["stats"].get(file.rel)
-            if signature and known and known[:4] == signature and max(signature[:2]) < last["written"] - RACY_NS:
-                hashed = known[4]  # unchanged since the last run: its content hash is known
-            else:  # read to hash it; the content is read again only if the file must be parsed
-                raw = read_bytes(file.path, limit)
-                hashed = content_hash(raw) if raw is not None else "-"
-            if signature:
-                stats[file.rel] = signature + [hashed]
-            digest.update(f"{file.rel}\0{hashed}\0".encode())
-        for stray in discovery:
-            digest.update(f"{stray.reason}{stray.rel}".encode())
-        key = digest.hexdigest()
-        cached = findings_from_plain(last["findings"]) if key == last["key"] else None
-        if cached is not None:
-            return _report(cached, [file.rel for file in files], only)
-    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), store=store,
+        signatures, known = _unchanged(files, last)
+        if len(known) == len(files):
+            key = _run_key(context, max_file_bytes(root), files, discovery, known)
+            cached = findings_from_plain(last["findings"]) if key == last["key"] else None
+            if cached is not None:
+                return _report(cached, [file.rel for file in files], only)
+    loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), known=known, store=store,
                              slim=overlay is None, progress=progress)
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     findings += deviations.accept(findings, loaded.repo, context)  # last: it needs every other finding
     place(findings, loaded.documents)
     assign_subjects(findings, {rel: document.data for rel, document in loaded.documents.items()})
     findings.sort(key=Finding.sort_key)
-    if store is not None and overlay is None:
+    if last is not None:
+        hashes = {rel: document.content or "-" for rel, document in loaded.documents.items()}
+        key = _run_key(context, max_file_bytes(root), files, discovery, hashes)
+        stats = {rel: signature + [hashes.get(rel, "-")] for rel, signature in signatures.items()}
         store.save_run(key, [f.to_plain() for f in findings], stats)
     return _report(findings, sorted(loaded.documents), only)
 
@@ -108,6 +90,37 @@ def validate_change(root: Path, context: Context, before: dict[str, bytes | None
                                          [f for f in new.findings if not f.accepted_by])}
     added = [f for f in new.findings if id(f) in chosen]
     return ChangeResult(added, [f for f in new.findings if id(f) not in chosen], new.files)
+
+
+def _unchanged(files: list, last: dict) -> tuple[dict[str, list], dict[str, str]]:
+    """Each file's signature (mtime, ctime, size, inode), and the content hash of those unchanged since the
+    last run, known without reading them. A file changed too close to the last run to tell is read (racy)."""
+    from fsu_cli.store.cache import RACY_NS
+
+    signatures, known = {}, {}
+    for file in files:
+        try:
+            st = os.stat(file.path)
+        except OSError:
+            continue
+        # ctime too: an edit that restores size and mtime still changes it
+        signature = signatures[file.rel] = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        stored = last["stats"].get(file.rel)
+        if stored and stored[:4] == signature and max(signature[:2]) < last["written"] - RACY_NS:
+            known[file.rel] = stored[4]
+    return signatures, known
+
+
+def _run_key(context: Context, limit: int, files: list, strays: list, hashes: dict[str, str]) -> str:
+    """What the whole run's result depends on: fsu itself, the date, the size limit and every file."""
+    from fsu_cli.store.cache import fingerprint
+
+    digest = hashlib.sha256(f"{fingerprint()}|{context.as_of.isoformat()}|{limit}".encode())
+    for file in files:
+        digest.update(f"{file.rel}\0{hashes.get(file.rel, '-')}\0".encode())
+    for stray in strays:
+        digest.update(f"{stray.reason}{stray.rel}".encode())
+    return digest.hexdigest()
 
 
 def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:

@@ -23,13 +23,14 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from fsu_cli.store.resources import package_dir, resource_dir
 
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_dir() -> Path:
@@ -56,7 +57,20 @@ def fingerprint() -> str:
 
 
 def content_hash(raw: bytes) -> str:
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    """git's object id for the content (sha1 of "blob <size>\\0" and the bytes): a file in the working
+    tree, the index or any commit is then found in the cache by the id git already knows."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+
+
+SHARDS = 64
+
+
+def shard_of(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogateescape")) % SHARDS
+
+
+def _well_formed(versions: Any) -> bool:
+    return isinstance(versions, list) and all(isinstance(v, list) and len(v) == 5 for v in versions)
 
 
 def is_plain(value: Any, depth: int = 0) -> bool:
@@ -92,10 +106,9 @@ def _unpack(raw: bytes) -> Any:
 
 class Store:
     def __init__(self, root: Path):
-        key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+        self.key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
         self.folder = cache_dir()
-        self.documents_path = self.folder / f"{key}.documents"
-        self.result_path = self.folder / f"{key}.result"
+        self.result_path = self.folder / f"{self.key}.result"
 
     def _read(self, path: Path) -> Any:
         if not _private(self.folder):
@@ -134,15 +147,48 @@ class Store:
         except OSError:
             return  # a cache that cannot be written (read-only home, full disk) only costs time
 
-    def documents(self) -> dict[str, list]:
-        """By path: [content digest, kind, data, findings as plain lists]."""
-        value = self._read(self.documents_path)
-        if not isinstance(value, dict):
-            return {}
-        return {rel: entry for rel, entry in value.items() if isinstance(entry, list) and len(entry) == 4}
+    # --- documents, in shards by path: one changed file rewrites one shard ---------------------
 
-    def save_documents(self, entries: dict[str, list]) -> None:
-        self._write(self.documents_path, entries)
+    def _shard_path(self, shard: int) -> Path:
+        return self.folder / f"{self.key}.documents.{shard:02x}"
+
+    def documents(self, rels: Iterable[str] | None = None) -> dict[str, list]:
+        """By path: the cached versions of the file, each [digest, kind, data, findings, slim].
+
+        Only the shards that hold ``rels`` are read (all of them when ``rels`` is None).
+        """
+        shards = range(SHARDS) if rels is None else sorted({shard_of(rel) for rel in rels})
+        entries: dict[str, list] = {}
+        for shard in shards:
+            value = self._read(self._shard_path(shard))
+            if isinstance(value, dict):
+                entries.update((rel, versions) for rel, versions in value.items()
+                               if isinstance(rel, str) and _well_formed(versions))
+        return entries
+
+    def save_documents(self, changed: dict[str, list | None], keep_only: set[str] | None = None) -> None:
+        """Store new versions (None: forget the file), rewriting only the shards they fall in.
+
+        A file keeps its two latest versions, so checking a commit and the working tree in turn
+        (``--staged``) parses neither again. With ``keep_only``, every other path in the shards
+        rewritten is forgotten (files that no longer exist).
+        """
+        by_shard: dict[int, dict[str, list | None]] = {}
+        for rel, version in changed.items():
+            by_shard.setdefault(shard_of(rel), {})[rel] = version
+        for shard, updates in by_shard.items():
+            stored = self._read(self._shard_path(shard))
+            entries = {rel: versions for rel, versions in stored.items() if isinstance(rel, str)
+                       and _well_formed(versions)} if isinstance(stored, dict) else {}
+            for rel, version in updates.items():
+                if version is None:
+                    entries.pop(rel, None)
+                else:
+                    older = [v for v in entries.get(rel, []) if v[0] != version[0]]
+                    entries[rel] = [version, *older[:1]]
+            if keep_only is not None:
+                entries = {rel: versions for rel, versions in entries.items() if rel in keep_only}
+            self._write(self._shard_path(shard), entries)
 
     def last_run(self) -> dict:
         """The last run's key, findings and file signatures (mtime, ctime, size, inode, content hash)."""
