@@ -246,3 +246,33 @@ def test_tabs_and_line_breaks_in_texts_are_fine(small):
                     encoding="utf-8")
     assert run_json(small)[:2] == (0, {"version": 1, "findings": [],
                                        "summary": {"files": 7, "errors": 0, "warnings": 0, "infos": 0}})
+
+
+@pytest.mark.parametrize("written, message", [
+    ("title: \"Oppfølging \u202eav planen\"", "This text holds the invisible control character U+202E."),
+    ("title: Oppfølging \u2066av planen", "This text holds the invisible control character U+2066."),
+    ("title: |\n  Oppfølging\n  av planen", "The value of 'title' is one line, but this one holds a line break."),
+    ("title: \"Oppfølging\\nav planen\"", "The value of 'title' is one line, but this one holds a line break."),
+])
+def test_text_that_reorders_itself_or_breaks_a_one_line_value_is_a_finding(small, written, message):
+    """A right-to-left override shows text in another order than it is stored; a name or title over two lines
+    breaks every table, list and heading it appears in."""
+    case = small / "data/cases/fsu/2026/01.yaml"
+    lines = FILES["data/cases/fsu/2026/01.yaml"].splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    lines[at] = written
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, document, _ = run_json(small)
+    assert code == 1
+    assert [(f["code"], f["message"]) for f in document["findings"]] == [("FSU011", message)]
+
+
+def test_a_member_added_with_a_line_break_in_the_name_is_refused(small):
+    from test_authoring import snapshot
+
+    before = snapshot(small)
+    result = CliRunner().invoke(app, ["member", "add", "fsu", "--name", "Kari\nNordmann", "--organization",
+                                      "alfa", "--start", "2026-01-01", "--repo", str(small),
+                                      "--as-of", AS_OF])
+    assert result.exit_code == 1, result.stderr
+    assert "FSU011" in result.stderr and snapshot(small) == before

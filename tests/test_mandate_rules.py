@@ -474,3 +474,10 @@ def test_far_dates_never_crash(fsu, small):
     assert "FSU316" in result.stdout  # the term now lasts thousands of years
     for command in ("leaders", "meetings", "status"):
         assert fsu(command, "--repo", small).exit_code == 0, command
+
+
+def test_fsu322_says_to_mark_held_meetings_when_they_only_are_not_marked_yet(fsu, small):
+    """Late in the year, with past meetings still 'planned', the fix is their status, not more meetings."""
+    found = [f for f in findings(fsu, small, "--as-of", "2026-12-20") if f["code"] == "FSU322"]
+    assert found and found[0]["hint"].startswith("1 meeting(s) in 2026 have passed but are still marked planned: "
+                                                 "set their status to held")

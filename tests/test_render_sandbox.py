@@ -362,3 +362,14 @@ def test_a_letterhead_that_is_not_a_word_file_is_a_plain_error(fsu, repo, tmp_pa
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stderr.count("\n") == 1 and not out.exists()
+
+
+def test_an_image_in_a_case_text_is_shown_as_its_description(fsu, community):
+    """A published agenda that fetched an address from the data would tell its owner who reads the page."""
+    case = community / "data/cases/ssu/2024/02.yaml"
+    text = case.read_text(encoding="utf-8").replace(
+        "background: |\n", "background: |\n  Se ![kart over Tromsø](https://tracker.example/pixel.png) her.\n", 1)
+    case.write_text(text, encoding="utf-8")
+    html = fsu("render", "case", "ssu/2024/2", "--format", "html", "--repo", community).stdout
+    assert "<img" not in html.split("</style>", 1)[1] and "tracker.example" not in html
+    assert "Se kart over Tromsø her." in html

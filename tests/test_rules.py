@@ -255,3 +255,14 @@ def test_a_year_with_a_decimal_point_is_not_a_whole_number(fsu, community):
     assert result.exit_code == 1
     assert result.lines[0] == f"{CASE}:{line}:7: FSU103 'year' must be a whole number, not the number 2025.0."
     assert result.lines[1] == "    hint: Write the number without a decimal point, e.g. 2024."
+
+
+def test_a_renamed_organization_id_suggests_the_new_id_not_a_lookalike(fsu, community):
+    """Renaming 'lundheim' to 'lundheim-kommune' in fsu.yaml: the hint names the new id, never a similar-looking
+    other municipality, which would move the member to the wrong organization if followed."""
+    edit(community / "fsu.yaml", "id: lundheim", "id: lundheim-kommune")
+    hints = [line for line in fsu("validate", "--repo", community).lines if line.startswith("    hint: Did you mean")]
+    assert hints and all(line.startswith("    hint: Did you mean 'lundheim-kommune'?") for line in hints)
+    edit(community / "fsu.yaml", "id: lundheim-kommune", "id: fjellheim")  # an unrelated new id
+    result = fsu("validate", "--repo", community)
+    assert "FSU203" in result.stdout and "Did you mean" not in result.stdout

@@ -166,9 +166,9 @@ def test_the_github_workflow_runs_on_main_with_current_actions_and_checks_what_a
     triggers = workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 readers take 'on' for true
     assert triggers["push"] == {"branches": ["main"]} and "pull_request" in triggers
     steps = github_steps()
-    assert steps["actions/checkout"]["uses"] == "actions/checkout@v7"  # node24; v4 and v5 ran on node20
+    assert steps["actions/checkout"]["uses"] == "actions/checkout@v6"  # node24; v4 ran on node20
     assert steps["actions/checkout"]["with"]["fetch-depth"] == 0
-    assert steps["actions/setup-python"]["uses"] == "actions/setup-python@v7"
+    assert steps["actions/setup-python"]["uses"] == "actions/setup-python@v6"
     pull = steps["Validate what the pull request adds"]
     assert pull["if"] == "github.event_name == 'pull_request'"
     assert pull["run"] == 'fsu validate --changed-since "origin/$BASE_REF"'

@@ -106,7 +106,9 @@ class Summary:
                 else f"{files} checked: this change adds no problems{accepted}.")
         if self.already:
             errors = f" ({_plural(self.already_errors, 'error')})" if self.already_errors else ""
-            said += (f" {_plural(self.already, 'finding')} that were there before it{errors} are not shown; "
+            were = "was" if self.already == 1 else "were"
+            said += (f" {_plural(self.already, 'finding')} that {were} there before it{errors} "
+                     f"{'is' if self.already == 1 else 'are'} not shown; "
                      "run 'fsu validate' to see them.")
         return said
 

@@ -99,14 +99,36 @@ def _load_bytes(file: DataFile, raw: bytes | None, max_bytes: int) -> Document:
             "Start the file with keys such as 'id:' or 'title:' at the first column, without '- ' in front.",
             line=1, column=1)] + personal)
     findings = schema.check_document(file.kind, data, file.rel) + personal
-    if "\\" in text:  # only an escape in a double-quoted text can put a control character in a value
+    if _may_hold_control_characters(text):
         findings += control_characters(file.rel, data)
     return Document(file, text, data, findings)
 
 
 # Characters no record may hold: C0 controls but tab and line breaks, DEL, C1 controls,
 # lone surrogates and the non-characters U+FFFE and U+FFFF (none of them fits in XML).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+                      "\u202a-\u202e\u2066-\u2069]")  # and the overrides that reorder text on screen
+# Values that are one line (a name, a title, a place): a line break in one is a mistake, and
+# would break tables, lists and headings in every document.
+_ONE_LINE = frozenset({"name", "title", "short_name", "id", "organization", "email", "location", "time",
+                       "case_officer", "presenter", "heading", "public_title", "basis", "chair", "minute_taker",
+                       "for", "responsible", "area", "document"})
+_BLOCK_MARK = re.compile(r":[ \t]*[|>]")
+
+
+_OVERRIDES = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _may_hold_control_characters(text: str) -> bool:
+    """Only an escape in a quoted text, an override typed as it is, or a block (| or >) for a one-line value
+    can put such characters in a value (YAML itself refuses the rest)."""
+    if "\\" in text or any(override in text for override in _OVERRIDES):  # str.find: far faster than a regex
+        return True
+    for mark in _BLOCK_MARK.finditer(text):
+        key = text[text.rfind("\n", 0, mark.start()) + 1:mark.start()].strip(" \t-")
+        if key in _ONE_LINE:
+            return True
+    return False
 
 
 def control_characters(rel: str, data: Any, pointer: tuple = ()) -> list[Finding]:
@@ -119,6 +141,11 @@ def control_characters(rel: str, data: Any, pointer: tuple = ()) -> list[Finding
         if isinstance(value, str):
             if _CONTROL.search(value):
                 findings.append(_control_finding(rel, value, pointer + (key,)))
+            elif key in _ONE_LINE and "\n" in value.rstrip("\n"):
+                findings.append(syntax.CONTROL_CHARACTER.finding(
+                    rel, f"The value of '{key}' is one line, but this one holds a line break.",
+                    "Write it on one line (without '|' or '>' after the colon, and without \\n).",
+                    pointer=pointer + (key,)))
         elif isinstance(value, (dict, list)):
             findings += control_characters(rel, value, pointer + (key,))
     return findings

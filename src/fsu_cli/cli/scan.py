@@ -72,7 +72,7 @@ def _print_text(found: list[dict], summary: dict) -> None:
     commits = f"{summary['commits']} commit{'s' if summary['commits'] != 1 else ''}"
     if found:
         out.write(f"{len(found)} national identity number{'s' if len(found) != 1 else ''} found in the history "
-                  f"({commits}, {summary['files']} file versions checked).\n    hint: {AFTERWARDS}\n")
+                  f"({commits}, {summary['files']} file version{'' if summary['files'] == 1 else 's'} checked).\n    hint: {AFTERWARDS}\n")
     else:
         out.write(f"No national identity numbers in the history ({commits}, {summary['files']} file versions "
                   "checked).\n")

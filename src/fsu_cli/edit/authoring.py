@@ -265,8 +265,13 @@ def end_member(doc: Any, name: str, day: Date) -> None:
     open_entries = [m for m in doc.get("members") or [] if hasattr(m, "get") and m.get("name") == name
                     and m.get("end_date") in (None, "")]
     if not open_entries:
-        names = sorted({str(m.get("name")) for m in doc.get("members") or [] if hasattr(m, "get")})
-        raise UsageError(f"There is no current member named '{name}'. Members: {', '.join(names)}.")
+        members = [m for m in doc.get("members") or [] if hasattr(m, "get")]
+        current = sorted({str(m.get("name")) for m in members if m.get("end_date") in (None, "")})
+        if any(m.get("name") == name for m in members):
+            raise UsageError(f"{name}'s membership has already ended (see end_date in the file). "
+                             f"Current members: {', '.join(current) or 'none'}.")
+        raise UsageError(f"There is no current member named '{name}'. Current members: "
+                         f"{', '.join(current) or 'none'}.")
     open_entries[-1]["end_date"] = day
 
 

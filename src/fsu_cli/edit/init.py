@@ -123,7 +123,9 @@ YAML-filer, og kontrolleres med `fsu` før hver endring.
   Den første linjen i `fsu.yaml` forteller editoren hvilken beskrivelse filen følger;
   la den stå.
 
-Kjør `pre-commit install` én gang, så sjekkes endringene automatisk før hver commit.
+Installer pre-commit én gang (`pipx install pre-commit`) og kjør `pre-commit install` her, så sjekkes
+endringene automatisk før hver commit. Kroken bruker `fsu` fra PATH: installer fsu med `pipx`, slik at
+den finnes i alle terminaler (også når du committer fra VS Code eller GitHub Desktop).
 
 ## Sjekk på GitHub
 

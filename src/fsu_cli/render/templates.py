@@ -29,11 +29,22 @@ class TemplateProblem(UsageError):
 def _markdown() -> Any:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    md.add_render_rule("image", _image_as_its_text)
+    return md
+
+
+def _image_as_its_text(self: Any, tokens: list, index: int, options: Any, env: Any) -> str:
+    """An image in the data is shown as its description: a published page that fetched an address from the
+    data would tell whoever owns it who reads the page (logos belong in the templates)."""
+    from markupsafe import escape
+
+    return str(escape(self.renderInlineAsText(tokens[index].children or [], options, env)))
 
 
 def markdown_to_html(text: Any) -> Any:
-    """Markdown from a text field as HTML; raw HTML in the text comes out as visible text."""
+    """Markdown from a text field as HTML; raw HTML in the text comes out as visible text, and images as their
+    description."""
     from markupsafe import Markup
 
     return Markup(_markdown().render(str(text or "")))

@@ -138,7 +138,7 @@ def _judge(committee: Committee, tally: YearTally) -> Iterator[Finding]:
             committee.source.path,
             f"{committee.label} has held {tally.held} and planned {tally.planned_ahead} more meeting(s) in "
             f"{tally.year}; its mandate requires at least {tally.minimum}{share}.",
-            f"Plan at least {tally.minimum - tally.held - tally.planned_ahead} more meeting(s) this year.",
+            _reach_hint(tally),
             pointer=pointer,
             on_key=True,
             subject=f"meetings/{tally.year}",
@@ -153,6 +153,16 @@ def _judge(committee: Committee, tally: YearTally) -> Iterator[Finding]:
             on_key=True,
             subject=f"meetings/{tally.year}",
         )
+
+
+def _reach_hint(tally: YearTally) -> str:
+    """Plan more meetings, unless meetings already held are only not marked so yet."""
+    missing = tally.minimum - tally.held - tally.planned_ahead
+    passed = tally.planned - tally.planned_ahead
+    if passed:
+        return (f"{passed} meeting(s) in {tally.year} have passed but are still marked planned: set their status "
+                f"to held if they were held (or cancelled); otherwise plan at least {missing} more this year.")
+    return f"Plan at least {missing} more meeting(s) this year."
 
 
 def _share(tally: YearTally) -> str:

@@ -452,9 +452,22 @@ def _backwards(path: str, start, end, pointer: tuple, what: str) -> Iterator[Fin
         )
 
 
+def _closest(wrong: str, known: list[str]) -> str | None:
+    """The id most likely meant: one that holds the other (an id renamed 'nordvik' → 'nordvik-kommune'),
+    else a close spelling. A suggestion that is only somewhat alike is worse than none: following it
+    would move a member to the wrong organization without a word."""
+    containing = [k for k in known if wrong and (wrong in k or k in wrong)]
+    if len(containing) == 1:
+        return containing[0]
+    close = difflib.get_close_matches(wrong, known, n=2, cutoff=0.8)
+    if len(close) == 1 or (close and difflib.SequenceMatcher(None, wrong, close[0]).ratio() >= 0.9):
+        return close[0]
+    return None
+
+
 def _choices_hint(wrong: str, known: dict, what: str, otherwise: str) -> str:
-    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
+    close = _closest(wrong, list(known))
     names = sorted(known)
     shown = ", ".join(names[:25]) + (", ..." if len(names) > 25 else "")
-    start = f"Did you mean '{close[0]}'? " if close else ""
+    start = f"Did you mean '{close}'? " if close else ""
     return f"{start}Known {what}: {shown}; {otherwise}." if names else f"{start}None are defined yet; {otherwise}."
