@@ -46,13 +46,20 @@ def heading(committee: "Committee") -> str:
     return f"[bold]{shown(committee.label)}[/bold]"
 
 
-def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None) -> "Loaded":
-    """Load the repository for a report, and warn (on stderr) when its files have errors."""
+def load(repo_option: Path | None, kinds: tuple[str, ...] | None = None, only=None, full_texts: bool = False
+         ) -> "Loaded":
+    """Load the repository for a report or a document (through the cache, as validation does), and warn
+    (on stderr) when its files have errors. ``only(rel)`` picks the case files; ``full_texts`` keeps the long
+    texts of cases, which only documents need."""
+    import os
+
     from fsu_cli.check.load import load_repository
+    from fsu_cli.store.cache import Store
     from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo_option)
-    loaded = load_repository(root, kinds)
+    store = None if os.environ.get("FSU_NO_CACHE") else Store(root)
+    loaded = load_repository(root, kinds, store=store, only=only, slim=not full_texts)
     broken = sorted({f.path for f in loaded.findings if f.severity == "error"})
     if broken:
         names = ", ".join(broken[:3]) + (" ..." if len(broken) > 3 else "")

@@ -49,12 +49,15 @@ _SHARED = (
 )
 
 
-def document(template: str) -> Callable[[Callable[..., dict]], Callable[..., None]]:
+def document(template: str, cases: Callable[..., Callable[[str], bool]] | None = None
+             ) -> Callable[[Callable[..., dict]], Callable[..., None]]:
     """A ``fsu render`` subcommand for one template.
 
     The decorated function takes the loaded repository, the as-of date, whether the
     document is public, and its own arguments, and returns what the document says;
-    the options every document shares are added here.
+    the options every document shares are added here. ``cases``, given the command's own
+    arguments, picks the case files the document needs (all of them when not given), so that a
+    document of a large repository reads only what it shows.
     """
 
     def wrap(build: Callable[..., dict]) -> Callable[..., None]:
@@ -66,7 +69,9 @@ def document(template: str) -> Callable[[Callable[..., dict]], Callable[..., Non
 
         def command(**arguments: Any) -> int:
             options = {name: arguments.pop(name) for name, _, _ in _SHARED}
-            return _emit(template, lambda data, day, public: build(data, day, public, **arguments), **options)
+            only = cases(**arguments) if cases is not None else None
+            return _emit(template, lambda data, day, public: build(data, day, public, **arguments), only=only,
+                         **options)
 
         command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
         command.__name__ = f"render_{template}"
@@ -77,7 +82,7 @@ def document(template: str) -> Callable[[Callable[..., dict]], Callable[..., Non
 
 
 def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
-          public: bool, as_of: str | None, debug: bool) -> int:
+          public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None) -> int:
     from fsu_cli.cli.console import load
     from fsu_cli.errors import UsageError
     from fsu_cli.render import render
@@ -88,7 +93,7 @@ def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, ou
                          f"sak.{format.value}.")
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} already exists. Use --force to replace it, or choose another --output.")
-    loaded = load(repo)
+    loaded = load(repo, only=only, full_texts=True)
     context = build(loaded.repo, parse_as_of(as_of, loaded.root), public)
     data = render(loaded.root, template, context, format.value)
     if output is None:
@@ -103,7 +108,24 @@ CommitteeArg = Annotated[str, typer.Argument(help="The committee, by id or short
 DateArg = Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, YYYY-MM-DD.", show_default=False)]
 
 
-@document("case")
+def _case_folder(ref: str, **_: Any) -> Callable[[str], bool]:
+    """The folder of the case (data/cases/<committee>/<year>/); none for a reference that is not one."""
+    parts = ref.split("/")
+    folder = f"data/cases/{parts[0]}/{parts[1]}/" if len(parts) == 3 else None
+    return lambda rel: folder is not None and rel.startswith(folder)
+
+
+def _year_folders(**arguments: Any) -> Callable[[str], bool]:
+    """Every committee's cases of the document's year (a meeting's, or the report's)."""
+    year = str(arguments.get("year") or str(arguments.get("date", ""))[:4])
+    return lambda rel: rel.split("/")[3:4] == [year]
+
+
+def _no_cases(**_: Any) -> Callable[[str], bool]:
+    return lambda rel: False
+
+
+@document("case", cases=_case_folder)
 def render_case(data, today, public: bool,
                 ref: Annotated[str, typer.Argument(help="The case, as committee/year/number, e.g. ssu/2024/5.",
                                                    show_default=False)]) -> dict:
@@ -123,7 +145,7 @@ def render_mandate(data, today, public: bool,
     return mandate_document(data, mandate_id, public)
 
 
-@document("agenda")
+@document("agenda", cases=_year_folders)
 def render_agenda(data, today, public: bool, committee: CommitteeArg, date: DateArg) -> dict:
     """The notice and agenda of a meeting (innkalling og saksliste)."""
     from fsu_cli.render.documents import meeting_document
@@ -131,7 +153,7 @@ def render_agenda(data, today, public: bool, committee: CommitteeArg, date: Date
     return meeting_document(data, committee, date, public, minutes=False)
 
 
-@document("minutes")
+@document("minutes", cases=_year_folders)
 def render_minutes(data, today, public: bool, committee: CommitteeArg, date: DateArg) -> dict:
     """The minutes of a meeting (protokoll), each case with its decision."""
     from fsu_cli.render.documents import meeting_document
@@ -139,7 +161,7 @@ def render_minutes(data, today, public: bool, committee: CommitteeArg, date: Dat
     return meeting_document(data, committee, date, public, minutes=True)
 
 
-@document("report")
+@document("report", cases=_year_folders)
 def render_report(data, today, public: bool, committee: CommitteeArg,
                   year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", show_default=False, min=1900,
                                                       max=2999)]) -> dict:
@@ -149,7 +171,7 @@ def render_report(data, today, public: bool, committee: CommitteeArg,
     return report_document(data, committee, year, today, public)
 
 
-@document("members")
+@document("members", cases=_no_cases)
 def render_members(data, today, public: bool, committee: CommitteeArg) -> dict:
     """A committee's members in office (medlemsliste)."""
     from fsu_cli.render.documents import members_document

@@ -88,8 +88,15 @@ class Committee:
     def label(self) -> str:
         return self.short_name or self.name or self.id
 
+    _meetings_by_date: dict | None = field(default=None, repr=False, compare=False)
+
     def meeting_on(self, day: Date) -> Meeting | None:
-        return next((m for m in self.meetings if m.date == day), None)
+        """The meeting on a day (the first listed, if there are two), found by date, not by scanning."""
+        if self._meetings_by_date is None:
+            self._meetings_by_date = {}
+            for meeting in self.meetings:
+                self._meetings_by_date.setdefault(meeting.date, meeting)
+        return self._meetings_by_date.get(day)
 
 
 @dataclass(slots=True)
