@@ -15,6 +15,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 
+from fsu_cli.store import lean
+
 
 class _Constructor(SafeConstructor):
     """Safe constructor that leaves timestamps as the strings they were written as."""
@@ -146,8 +148,28 @@ def _refuse_runaway_nesting(text: str) -> None:
 
 
 def load(text: str) -> Any:
-    """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+    """Load one YAML document; raises ``YamlProblem`` for anything that is not one.
+
+    Plain documents are built straight from the C parser's events (``lean``); any
+    other document, and every error, goes the full way (``load_reference``), so
+    the result and the message are always ruamel's.
+    """
     _refuse_runaway_nesting(text)
+    if _CParser is not None:
+        try:
+            return lean.load(text, _CParser)
+        except lean.Unusual:
+            pass
+    return _load_full(text)
+
+
+def load_reference(text: str) -> Any:
+    """``load`` through ruamel's composer, resolver and SafeConstructor only: the reference."""
+    _refuse_runaway_nesting(text)
+    return _load_full(text)
+
+
+def _load_full(text: str) -> Any:
     loader = _new_loader(text)
     try:
         node = loader.get_single_node()
