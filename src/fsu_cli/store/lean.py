@@ -16,7 +16,8 @@ unusual input and every error get exactly its result and message.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.events import (

@@ -1,8 +1,11 @@
 """The one YAML loader: YAML 1.2 through ruamel.yaml, dates kept as ISO strings.
 
 Checking uses a fast safe load (libyaml's C parser where installed) that keeps no
-positions. Positions are recovered only for files that have findings, by
-composing the node tree once more (``compose`` and ``locate``).
+positions: plain documents are built straight from the parser's events
+(``lean``), anything else goes through ruamel's composer and SafeConstructor
+(``load_reference``), with the same result either way. Positions are recovered
+only for files that have findings, by composing the node tree once more
+(``compose`` and ``locate``).
 """
 
 from __future__ import annotations
