@@ -87,7 +87,6 @@ _BUILDERS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:int": _int,
     "tag:yaml.org,2002:float": _float,
     "tag:yaml.org,2002:timestamp": str,  # fsu keeps dates as the strings they were written as
-    "tag:yaml.org,2002:str": str,
 }
 
 
