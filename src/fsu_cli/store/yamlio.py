@@ -1,8 +1,11 @@
 """The one YAML loader: YAML 1.2 through ruamel.yaml, dates kept as ISO strings.
 
 Checking uses a fast safe load (libyaml's C parser where installed) that keeps no
-positions. Positions are recovered only for files that have findings, by
-composing the node tree once more (``compose`` and ``locate``).
+positions: plain documents are built straight from the parser's events
+(``lean``), anything else goes through ruamel's composer and SafeConstructor
+(``load_reference``), with the same result either way. Positions are recovered
+only for files that have findings, by composing the node tree once more
+(``compose`` and ``locate``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
+
+from fsu_cli.store import lean
 
 
 class _Constructor(SafeConstructor):
@@ -146,8 +151,28 @@ def _refuse_runaway_nesting(text: str) -> None:
 
 
 def load(text: str) -> Any:
-    """Load one YAML document; raises ``YamlProblem`` for anything that is not one."""
+    """Load one YAML document; raises ``YamlProblem`` for anything that is not one.
+
+    Plain documents are built straight from the C parser's events (``lean``); any
+    other document, and every error, goes the full way (``load_reference``), so
+    the result and the message are always ruamel's.
+    """
     _refuse_runaway_nesting(text)
+    if _CParser is not None:
+        try:
+            return lean.load(text, _CParser)
+        except lean.Unusual:
+            pass
+    return _load_full(text)
+
+
+def load_reference(text: str) -> Any:
+    """``load`` through ruamel's composer, resolver and SafeConstructor only: the reference."""
+    _refuse_runaway_nesting(text)
+    return _load_full(text)
+
+
+def _load_full(text: str) -> Any:
     loader = _new_loader(text)
     try:
         node = loader.get_single_node()
