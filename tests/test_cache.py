@@ -358,3 +358,14 @@ def test_a_commit_and_the_working_tree_in_turn_parse_nothing_again(fsu, communit
     parses.clear()
     assert fsu("validate", "--staged", "--repo", community).exit_code == 1
     assert parses == []
+
+
+def test_a_case_paper_reads_only_the_files_it_shows_and_the_rest_comes_from_the_cache(fsu, community, parses):
+    assert fsu("validate", "--repo", community).exit_code == 0
+    parses.clear()
+    assert fsu("render", "case", "ssu/2024/2", "--repo", community).exit_code == 0
+    # the case's own folder, for its full texts (validation keeps only what checks need); the rest is cached
+    assert parses and all(rel.startswith("data/cases/ssu/2024/") for rel in parses)
+    parses.clear()
+    assert fsu("leaders", "ssu", "--repo", community).exit_code == 0
+    assert parses == []

@@ -274,7 +274,8 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, lim
         documents[document.file.rel] = document
         if store is not None and document.content is not None and is_plain(document.data):
             changed[document.file.rel] = [f"{limit}:{document.content}", document.file.kind, document.data,
-                                          [f.to_plain() for f in document.findings], slim]
+                                          [f.to_plain() for f in document.findings],
+                                          slim and document.file.kind == "case"]  # only cases lose texts
     if store is not None and changed:
         store.save_documents(changed, keep_only={file.rel for file in files} if whole_tree else None)
     return {file.rel: documents[file.rel] for file in files}  # in discovery order
