@@ -230,7 +230,8 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     if not whole:
         findings = []
     contents = {rel: c for rel, c in overlay.items() if c is not None}
-    limit = max_file_bytes(root, contents.get("fsu.yaml"))
+    config = contents.get("fsu.yaml")
+    limit = max_file_bytes(root, config if config is None or isinstance(config, bytes) else config.read())
     documents = _load_all(files, contents, store, limit, slim, progress, known or {},
                           whole and not overlay)
     for document in documents.values():
@@ -255,9 +256,9 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, lim
     documents: dict[str, Document] = {}
     to_parse: list[tuple[DataFile, bytes | None]] = []
     for file in files:
-        raw = contents.get(file.rel)
+        raw = contents.get(file.rel)  # bytes, or a git blob known by its object id (git's hash: the same key)
         versions = cached.get(file.rel)
-        hashed = content_hash(raw) if raw is not None else known.get(file.rel)
+        hashed = (content_hash(raw) if isinstance(raw, bytes) else raw.id) if raw is not None else known.get(file.rel)
         if hashed is None and versions:  # perhaps changed: read it here, once, to look for its content
             raw = read_bytes(file.path, limit)
             hashed = content_hash(raw) if raw is not None else None
@@ -267,6 +268,12 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, lim
             documents[file.rel] = document
         else:
             to_parse.append((file, raw))
+    blobs = [raw for _, raw in to_parse if raw is not None and not isinstance(raw, bytes)]
+    if blobs:  # the git blobs the cache does not have: read in one call
+        from fsu_cli.store.git import read_blobs
+
+        read_blobs(blobs)
+        to_parse = [(file, raw if raw is None or isinstance(raw, bytes) else raw.read()) for file, raw in to_parse]
     if progress is not None:
         progress.start(len(to_parse))
     changed: dict[str, list | None] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -31,13 +32,15 @@ def diff(
     from fsu_cli.check.load import load_repository
     from fsu_cli.domain.changes import describe
     from fsu_cli.report.escape import for_markdown, for_terminal_line
+    from fsu_cli.store.cache import Store
     from fsu_cli.store.git import default_base, revision_overlay
     from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo)
     base_rev = base or default_base(root)
-    old = load_repository(root, overlay=revision_overlay(root, base_rev)).repo
-    new = load_repository(root, overlay=revision_overlay(root, head) if head else None).repo
+    store = None if os.environ.get("FSU_NO_CACHE") else Store(root)  # both sides by content (full texts)
+    old = load_repository(root, overlay=revision_overlay(root, base_rev), store=store).repo
+    new = load_repository(root, overlay=revision_overlay(root, head) if head else None, store=store).repo
     sections = describe(old, new)
     short = base_rev[:12] if len(base_rev) == 40 else base_rev
     target = head or "the working tree"

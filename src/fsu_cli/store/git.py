@@ -27,7 +27,36 @@ from typing import Any, Iterator
 from fsu_cli.errors import UsageError
 from fsu_cli.store.paths import classify, discover
 
-Overlay = dict[str, "bytes | None"]
+class Blob:
+    """A file as git stores it: known by its object id at once, its bytes read only when asked for.
+
+    The object id is also fsu's cache key for the content, so a commit or the index is looked up
+    in the cache without reading a byte; ``read_blobs`` fetches many in one git call.
+    """
+
+    __slots__ = ("id", "top", "_data")
+
+    def __init__(self, object_id: str, top: Path):
+        self.id, self.top, self._data = object_id, top, None
+
+    def read(self) -> bytes:
+        if self._data is None:
+            read_blobs([self])
+        return self._data  # type: ignore[return-value]
+
+
+def read_blobs(blobs: list[Blob]) -> None:
+    """Fetch the bytes of the blobs not read yet, in one git call per repository."""
+    by_top: dict[Path, list[Blob]] = {}
+    for blob in blobs:
+        if blob._data is None:
+            by_top.setdefault(blob.top, []).append(blob)
+    for top, pending in by_top.items():
+        for blob, content in zip(pending, _blobs(top, [blob.id for blob in pending])):
+            blob._data = content
+
+
+Overlay = dict[str, "bytes | Blob | None"]
 
 
 def _git(root: Path, *args: str, input: bytes | None = None) -> bytes:
@@ -145,9 +174,9 @@ def _blobs(root: Path, shas: list[str]) -> list[bytes]:
 def _overlay(root: Path, entries: list[tuple[str, str]], working: list[str]) -> Overlay:
     """Files as listed (path relative to the root, blob id), and every other working-tree data file removed."""
     overlay: Overlay = {rel: None for rel in working}
-    wanted = [(rel, sha) for rel, sha in entries if classify(rel) is not None]
-    for (rel, _), content in zip(wanted, _blobs(root, [sha for _, sha in wanted])):
-        overlay[rel] = content
+    for rel, sha in entries:
+        if classify(rel) is not None:
+            overlay[rel] = Blob(sha, root)
     return overlay
 
 
