@@ -10,16 +10,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
-import platform
-import shlex
 import sys
-import traceback
 from enum import IntEnum
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -68,6 +66,8 @@ def guard(command: str, body: Callable[[], int], *, debug: bool = False,
 
 
 def _crashed(command: str, error: BaseException, debug: bool, crash_folder: Callable[[], Path] | None) -> int:
+    import traceback
+
     if debug:
         traceback.print_exception(error)
         return ExitCode.INTERNAL
@@ -137,6 +137,11 @@ def closed_pipe() -> int:
 
 def write_crash_report(folder: Path | None, command: str, error: BaseException) -> Path | None:
     """The version, command and traceback in a file of their own; None if nothing could be written."""
+    import datetime as dt
+    import platform
+    import shlex
+    import traceback
+
     from fsu_cli import __version__
 
     text = (

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 

@@ -49,7 +49,7 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
             if cached is not None:
                 return _report(cached, [file.rel for file in files], only)
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), known=known, store=store,
-                             slim=overlay is None, progress=progress)
+                             slim=True, progress=progress)  # findings only: no document needs the texts
     findings = loaded.findings + list(run_checks(loaded.repo, context))
     findings += deviations.accept(findings, loaded.repo, context)  # last: it needs every other finding
     place(findings, loaded.documents)

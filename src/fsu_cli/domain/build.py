@@ -8,6 +8,7 @@ meet a value of the wrong type (such values become ``None`` or are left out).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fsu_cli.domain.mandate_rules import parse_rules
 from fsu_cli.domain.records import (
@@ -51,12 +52,16 @@ def _int(data: dict, key: str) -> int | None:
 
 def _date(data: dict, key: str) -> Date | None:
     value = data.get(key)
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return Date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    return _iso_date(value) if isinstance(value, str) and len(value) == 10 else None
+
+
+@lru_cache(maxsize=4096)
+def _iso_date(text: str) -> Date | None:
+    """A repository holds the same few hundred dates many times over: each is parsed once."""
+    try:
+        return Date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _dicts(data: dict, key: str) -> list[tuple[int, dict]]:
@@ -175,7 +180,7 @@ def build_case(data: dict, source: Source) -> Case:
                    if exemption is not None else None),
         reports_for=_named(data, "reports_for", source),
         evaluates=_named(data, "evaluates", source),
-        keys=frozenset(k for k in data if isinstance(k, str)),
+        keys=frozenset(data),
         source=source,
         deviations=_deviations(data, source),
     )

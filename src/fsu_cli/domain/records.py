@@ -193,7 +193,7 @@ class Case:
     exemption: Exemption | None
     reports_for: list[tuple[str, Source]]  # the committees whose report this case receives
     evaluates: list[tuple[str, Source]]  # the committees whose evaluation this case presents
-    keys: frozenset[str]  # the keys written in the file, well-formed or not
+    keys: frozenset  # the keys written in the file, well-formed or not
     source: Source
     deviations: list[Deviation] = field(default_factory=list)  # the departures from the mandate it decides
 

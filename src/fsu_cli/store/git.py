@@ -27,6 +27,7 @@ from typing import Any, Iterator
 from fsu_cli.errors import UsageError
 from fsu_cli.store.paths import classify, discover
 
+
 class Blob:
     """A file as git stores it: known by its object id at once, its bytes read only when asked for.
 
