@@ -28,7 +28,9 @@ KINDS = sorted(schema.SCHEMA_FILES)
 def assert_agree(kind: str, data, path: str = "data/x.yaml") -> None:
     """Compiled accepts <=> jsonschema finds no error; fsu's findings are jsonschema's either way."""
     errors = list(schema._validator(kind).iter_errors(data))
+    before = repr(data)
     assert schema.compiled_accepts(kind, data) == (not errors), (kind, data, [e.message for e in errors])
+    assert repr(data) == before  # the compiled validator fills in no defaults
     assert schema.check_document(kind, data, path) == schema.jsonschema_findings(kind, data, path)
 
 
