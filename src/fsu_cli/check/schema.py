@@ -1,7 +1,13 @@
 """JSON Schema validation of each document, with errors turned into findings.
 
-The validators are built once per process (building one checks the schema
-itself, which costs far more than validating a small document).
+Each schema has two validators, each built once per process. A compiled one
+(fastjsonschema turns the schema into a Python function, kept in memory only)
+answers first and fast: a document it accepts has no findings. Only a document
+it rejects goes to jsonschema (imported then), whose errors become the findings.
+The compiled function must never accept what jsonschema, as fsu sets it up,
+rejects, or a finding would be lost: it gets the same integer type, formats and
+regular expressions, and a keyword not known to behave alike keeps a schema off
+the fast path (tests/test_compiled_schema.py holds the two to agreement).
 """
 
 from __future__ import annotations
@@ -9,9 +15,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import cache
+from datetime import date
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from fsu_cli.check.findings import Finding
 from fsu_cli.check.rules import structure
@@ -29,17 +36,67 @@ def schema_path(kind: str) -> Path:
     return resource_dir("schemas") / SCHEMA_FILES[kind]
 
 
+def check_document(kind: str, data: Any, path: str) -> list[Finding]:
+    """Every schema violation in one document, as findings with pointers."""
+    if compiled_accepts(kind, data):
+        return []
+    return jsonschema_findings(kind, data, path)
+
+
+def jsonschema_findings(kind: str, data: Any, path: str) -> list[Finding]:
+    """The findings jsonschema gives, without asking the compiled validator first."""
+    validator = _validator(kind)
+    findings: list[Finding] = []
+    for error in validator.iter_errors(data):
+        findings.extend(_findings(error, path, validator.schema))
+    return _without_echoes(findings)
+
+
+def compiled_accepts(kind: str, data: Any) -> bool:
+    """Whether the compiled validator accepts the document (False when there is none for this kind)."""
+    validate = _compiled(kind)
+    if validate is None:
+        return False
+    try:
+        validate(data)
+    except Exception:  # a rejection, or a value the generated code cannot handle: jsonschema decides
+        return False
+    return True
+
+
+def prepare() -> None:
+    """Build every compiled validator now (before worker processes are forked), without importing jsonschema."""
+    for kind in SCHEMA_FILES:
+        _compiled(kind)
+
+
+@cache
+def _raw(kind: str) -> dict:
+    return json.loads(schema_path(kind).read_text(encoding="utf-8"))
+
+
+@cache
+def _inlined(kind: str) -> dict:
+    """The schema with its local references inlined; both validators read it, neither changes it."""
+    return _inline_refs(_raw(kind), _raw(kind).get("$defs", {}))
+
+
 @cache
 def _validator(kind: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(_raw(kind))
+    return jsonschema_validator(_inlined(kind))
+
+
+def jsonschema_validator(schema: dict) -> Any:
+    """jsonschema as fsu sets it up: draft 2020-12, formats checked, and 2024.0 not an integer."""
     from jsonschema import Draft202012Validator, validators
 
-    schema = json.loads(schema_path(kind).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    inlined = _inline_refs(schema, schema.get("$defs", {}))
     # JSON Schema counts 2024.0 as an integer; a year, a number or a count in a record is written 2024.
     strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)))
-    return strict(inlined, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return strict(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _inline_refs(node: Any, defs: dict) -> Any:
@@ -59,13 +116,115 @@ def _inline_refs(node: Any, defs: dict) -> Any:
     return {key: _inline_refs(value, defs) for key, value in node.items()}
 
 
-def check_document(kind: str, data: Any, path: str) -> list[Finding]:
-    """Every schema violation in one document, as findings with pointers."""
-    validator = _validator(kind)
-    findings: list[Finding] = []
-    for error in validator.iter_errors(data):
-        findings.extend(_findings(error, path, validator.schema))
-    return _without_echoes(findings)
+# --- the compiled validator ---------------------------------------------------
+
+
+@cache
+def _compiled(kind: str) -> Callable[[Any], Any] | None:
+    return compile_schema(_inlined(kind))
+
+
+def compile_schema(schema: dict) -> Callable[[Any], Any] | None:
+    """The schema as a function that raises for a document it rejects, or None if the schema has a
+    keyword the fast path does not take exactly as jsonschema does."""
+    formats: dict[str, Callable[[str], Any]] = {}
+    try:
+        plain = _compilable(schema, formats)
+    except _Unsupported:
+        return None
+    from fastjsonschema.draft04 import CodeGeneratorDraft04
+    from fastjsonschema.draft07 import CodeGeneratorDraft07
+    from fastjsonschema.ref_resolver import RefResolver
+
+    class Generator(CodeGeneratorDraft07):
+        # From draft 6 on, 2024.0 is an integer (fastjsonschema agrees); draft 4's test is fsu's: an int, not a bool.
+        generate_type = CodeGeneratorDraft04.generate_type
+
+    resolver = RefResolver.from_schema(plain, store={})
+    generator = Generator(plain, resolver=resolver, formats=formats, use_default=False, detailed_exceptions=False)
+    namespace = generator.global_state
+    exec(generator.func_code, namespace)  # fsu's own schema as code, in this process's memory only
+    return partial(namespace[resolver.get_scope_name()], custom_formats=formats)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+# What the compiled validator checks exactly as jsonschema does; anything else keeps the schema off the fast path.
+_SUBSCHEMA = {"items", "additionalProperties", "propertyNames", "if", "then"}
+_PLAIN = {"enum", "required", "minimum", "maximum", "minLength", "minItems", "minProperties", "uniqueItems"}
+_ANNOTATION = {"$schema", "$defs", "title", "description", "patternErrorMessage"}  # $defs: inlined already
+_TYPES = {"string", "integer", "boolean", "array", "object", "null"}
+
+
+def _compilable(node: Any, formats: dict) -> dict:
+    """A copy of a (sub)schema for fastjsonschema, with patterns and formats as fsu's own checks."""
+    if not isinstance(node, dict):
+        raise _Unsupported(node)
+    plain: dict = {}
+    for key, value in node.items():
+        if key == "additionalProperties" and isinstance(value, bool):
+            plain[key] = value
+        elif key in _SUBSCHEMA:
+            plain[key] = _compilable(value, formats)
+        elif key == "properties":
+            plain[key] = {name: _compilable(sub, formats) for name, sub in value.items()}
+        elif key == "pattern":  # as a format: fastjsonschema would read '$' as the very end of the text
+            name = f"pattern {len(formats)}"  # (a space: no format named in a schema is taken for it)
+            formats[name] = re.compile(value).search
+            plain.setdefault("allOf", []).append({"format": name})
+        elif key == "const":  # as the one value allowed: fastjsonschema's const fails without detailed errors
+            plain.setdefault("allOf", []).append({"enum": [value]})
+        elif key == "format" and isinstance(value, str) and re.fullmatch("[a-z-]+", value):
+            formats.setdefault(value, _format_check(value))
+            plain[key] = value
+        elif key in _PLAIN or key == "type" and set(value if isinstance(value, list) else [value]) <= _TYPES:
+            plain[key] = value
+        elif key not in _ANNOTATION:
+            raise _Unsupported(key)
+    return plain
+
+
+# jsonschema's own test for "date" (then the calendar's), and all it asks of an e-mail address.
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return bool(_DATE.fullmatch(text) and date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+def _is_email(text: str) -> bool:
+    return "@" in text
+
+
+# A URI of a plain shape that every URI grammar (RFC 3986, 3987) accepts: scheme://host[:port][/path][?query][#frag].
+_URI_CHAR = r"(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+_PLAIN_URI = re.compile(
+    rf"[A-Za-z][A-Za-z0-9+.-]*://(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{{2}})+(?::[0-9]*)?"
+    rf"(?:/{_URI_CHAR}*)*(?:\?(?:{_URI_CHAR}|[/?])*)?(?:#(?:{_URI_CHAR}|[/?])*)?"
+)
+
+
+def _format_check(name: str) -> Callable[[str], bool]:
+    """fsu's check of a format; one it does not know is left to jsonschema's checker (which may not know it either)."""
+    if name == "date":
+        return _is_date
+    if name == "email":
+        return _is_email
+    quick = _PLAIN_URI.fullmatch if name == "uri" else None
+
+    def by_jsonschema(text: str) -> bool:
+        if quick is not None and quick(text):
+            return True
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator.FORMAT_CHECKER.conforms(text, name)
+
+    return by_jsonschema
 
 
 def _without_echoes(findings: list[Finding]) -> list[Finding]:
