@@ -34,10 +34,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from _common import installed_env  # noqa: E402
 from generate import generate  # noqa: E402
 
 # The generated repository is written to be correct on this date.
-ENV = {**os.environ, "FSU_AS_OF": "2026-11-22"}
+ENV = installed_env()  # fsu's bytecode compiled, as an installed fsu has it
 BARE_TYPER = """
 import typer
 app = typer.Typer()
@@ -114,7 +115,7 @@ def main() -> None:
 
     def touch_one() -> None:  # one case changes (its title), as a secretary's edit would
         text = case.read_text(encoding="utf-8")
-        case.write_text(text.replace("title: ", "title: Endret: ", 1) if "Endret" not in text else original,
+        case.write_text(text.replace("title: ", "title: Endret ", 1) if "Endret" not in text else original,
                         encoding="utf-8")
 
     def stage_one() -> None:
@@ -162,6 +163,8 @@ def main() -> None:
                   (f"fsu render case {ref}", "fsu validate, empty cache"))
     ok &= compare("7. start-up: --help against a bare typer app", runs["help"], runs["bare"], 1.1,
                   ("fsu --help", "bare typer app --help"))
+    floor = min(runs["bare"]) / min(cold)
+    print(f"\nFor 3-6: starting Python with typer (the bare app's --help) is already {floor:.2f} of the cold run.")
     shutil.rmtree(scratch, ignore_errors=True)
     sys.exit(0 if ok else 1)
 

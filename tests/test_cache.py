@@ -336,7 +336,7 @@ def test_one_change_reads_one_file_and_rewrites_one_shard(fsu, community, monkey
     written = {path: path.stat().st_mtime_ns for path in shards}
     reads: list[str] = []
     real = fsu_cli.check.load.read_bytes
-    monkeypatch.setattr(fsu_cli.check.load, "read_bytes", lambda path, *a: reads.append(path.name) or real(path, *a))
+    monkeypatch.setattr(fsu_cli.check.load, "read_bytes", lambda path, *a: reads.append(os.path.basename(path)) or real(path, *a))
     edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
     result = fsu("validate", "--repo", community)
     assert result.exit_code == 1 and "FSU105" in result.stdout
@@ -369,3 +369,26 @@ def test_a_case_paper_reads_only_the_files_it_shows_and_the_rest_comes_from_the_
     parses.clear()
     assert fsu("leaders", "ssu", "--repo", community).exit_code == 0
     assert parses == []
+
+
+def test_a_tree_checked_before_is_not_loaded_again_and_a_new_one_is(fsu, community, monkeypatch):
+    """--staged at every commit: HEAD's findings (and an unchanged index's) come from the cache by the trees'
+    object ids; a newly staged content is a new tree, checked for real."""
+    git = ["git", "-C", str(community), "-c", "user.name=A", "-c", "user.email=a@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "s"], check=True)
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: decision", "kind: beslutning")
+    subprocess.run([*git, "add", "-A"], check=True)
+    first = fsu("validate", "--staged", "--format", "json", "--repo", community)
+    assert first.exit_code == 1 and "FSU105" in first.stdout
+    loads: list[int] = []
+    real = fsu_cli.check.validate.load_repository
+    monkeypatch.setattr(fsu_cli.check.validate, "load_repository", lambda *a, **k: loads.append(1) or real(*a, **k))
+    again = fsu("validate", "--staged", "--format", "json", "--repo", community)
+    assert loads == [] and again.stdout == first.stdout
+    edit(community / "data/cases/ssu/2024/01.yaml", "kind: beslutning", "kind: vedtak")
+    subprocess.run([*git, "add", "-A"], check=True)
+    changed = fsu("validate", "--staged", "--format", "json", "--repo", community)
+    assert loads == [1]  # the index is new; HEAD is not
+    assert changed.exit_code == 1 and "'vedtak'" in changed.stdout and "'beslutning'" not in changed.stdout

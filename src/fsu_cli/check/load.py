@@ -54,7 +54,7 @@ _YAML_RULES = {
 def load_file(file: DataFile, raw: bytes | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read (unless given the bytes), parse and schema-check one file. Never raises for bad content."""
     if raw is None:
-        raw = read_bytes(file.path, max_bytes)
+        raw = read_bytes(file.location, max_bytes)
     document = _load_bytes(file, raw, max_bytes)
     if raw is not None:
         from fsu_cli.store.cache import content_hash
@@ -260,7 +260,7 @@ def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, lim
         versions = cached.get(file.rel)
         hashed = (content_hash(raw) if isinstance(raw, bytes) else raw.id) if raw is not None else known.get(file.rel)
         if hashed is None and versions:  # perhaps changed: read it here, once, to look for its content
-            raw = read_bytes(file.path, limit)
+            raw = read_bytes(file.location, limit)
             hashed = content_hash(raw) if raw is not None else None
         document = _from_cache(file, versions, f"{limit}:{hashed}", slim) if hashed else None
         if document is not None:
@@ -342,8 +342,7 @@ def _parse(items: list[tuple[DataFile, bytes | None]], limit: int, slim: bool = 
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":  # build the validators once, before the workers are forked from this process
-        for kind in schema.SCHEMA_FILES:
-            schema.check_document(kind, {}, "")
+        schema.prepare()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                                  initializer=_leave_interrupts_to_the_main_process) as pool:

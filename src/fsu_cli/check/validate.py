@@ -25,7 +25,8 @@ class Result:
 
 
 def validate(root: Path, context: Context, only: list[str] | None = None,
-             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True, progress=None) -> Result:
+             overlay: dict[str, bytes | None] | None = None, use_cache: bool = True, progress=None,
+             discovered: tuple | None = None) -> Result:
     """Check the whole repository; with ``only``, report just the findings in those files.
 
     ``only`` holds paths relative to the root: files, or folders ending in '/'.
@@ -33,7 +34,7 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
     FSU_NO_CACHE is set), unchanged files are not parsed again, and a repository
     that has not changed at all since the last run is not checked again.
     """
-    files, discovery = discover(root)
+    files, discovery = discovered or discover(root)
     caching = use_cache and not os.environ.get("FSU_NO_CACHE")
     store, signatures, known, last = None, {}, {}, None
     if caching:
@@ -48,6 +49,11 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
             cached = findings_from_plain(last["findings"]) if key == last["key"] else None
             if cached is not None:
                 return _report(cached, [file.rel for file in files], only)
+    tree_key = _tree_key(root, context, files, discovery, overlay) if store is not None and overlay else None
+    if tree_key is not None:
+        cached = findings_from_plain(store.tree_findings(tree_key))
+        if cached is not None:
+            return _report(cached, sorted(_tree_files(files, overlay)), only)
     loaded = load_repository(root, overlay=overlay, discovered=(files, discovery), known=known, store=store,
                              slim=True, progress=progress)  # findings only: no document needs the texts
     findings = loaded.findings + list(run_checks(loaded.repo, context))
@@ -60,6 +66,8 @@ def validate(root: Path, context: Context, only: list[str] | None = None,
         key = _run_key(context, max_file_bytes(root), files, discovery, hashes)
         stats = {rel: signature + [hashes.get(rel, "-")] for rel, signature in signatures.items()}
         store.save_run(key, [f.to_plain() for f in findings], stats)
+    if tree_key is not None:
+        store.save_tree_findings(tree_key, [f.to_plain() for f in findings])
     return _report(findings, sorted(loaded.documents), only)
 
 
@@ -72,15 +80,16 @@ class ChangeResult:
 
 def validate_change(root: Path, context: Context, before: dict[str, bytes | None] | None,
                     after: dict[str, bytes | None] | None, renamed: dict[str, str] | None = None,
-                    progress=None, *, first_commit: bool = False) -> ChangeResult:
+                    progress=None, *, first_commit: bool = False, discovered: tuple | None = None) -> ChangeResult:
     """What a change does to the findings of the whole repository, each recognised by its identity.
 
     ``before`` and ``after`` are overlays (None: the working tree). For the first commit of a
     repository there was nothing before. Findings in files the change renamed (``renamed``,
     old path → new) are matched under their new path.
     """
-    old = [] if first_commit else validate(root, context, overlay=before).findings
-    new = validate(root, context, overlay=after, progress=progress)
+    discovered = discovered or discover(root)  # the working tree, walked once for both sides
+    old = [] if first_commit else validate(root, context, overlay=before, discovered=discovered).findings
+    new = validate(root, context, overlay=after, progress=progress, discovered=discovered)
     for finding in old:
         finding.path = (renamed or {}).get(finding.path, finding.path)
     # An accepted finding fails nothing, so it is new only if it was not there at all; one that fails
@@ -100,7 +109,7 @@ def _unchanged(files: list, last: dict) -> tuple[dict[str, list], dict[str, str]
     signatures, known = {}, {}
     for file in files:
         try:
-            st = os.stat(file.path)
+            st = os.stat(file.location)
         except OSError:
             continue
         # ctime too: an edit that restores size and mtime still changes it
@@ -121,6 +130,39 @@ def _run_key(context: Context, limit: int, files: list, strays: list, hashes: di
     for stray in strays:
         digest.update(f"{stray.reason}{stray.rel}".encode())
     return digest.hexdigest()
+
+
+def _tree_files(files: list, overlay: dict) -> set[str]:
+    """The data files of a tree given as an overlay over the working tree."""
+    from fsu_cli.store.paths import classify
+
+    present = {file.rel for file in files if overlay.get(file.rel, b"") is not None}
+    return present | {rel for rel, content in overlay.items() if content is not None and classify(rel) is not None}
+
+
+def _tree_key(root: Path, context: Context, files: list, strays: list, overlay: dict) -> str | None:
+    """The run key of a tree every data file of which the overlay gives (as a commit or the index
+    does), from git's object ids without reading a byte; None when a file would come from the disk."""
+    from fsu_cli.store.cache import content_hash
+
+    rels = _tree_files(files, overlay)
+    hashes = {}
+    for rel in rels:
+        content = overlay.get(rel)
+        if content is None:
+            return None
+        hashes[rel] = content_hash(content) if isinstance(content, bytes) else getattr(content, "id", None)
+        if not isinstance(hashes[rel], str):
+            return None
+    config = overlay.get("fsu.yaml")
+    raw = config if config is None or isinstance(config, bytes) else config.read()
+    ordered = [_Named(rel) for rel in sorted(rels)]
+    return _run_key(context, max_file_bytes(root, raw), ordered, strays, hashes)
+
+
+@dataclass(slots=True, frozen=True)
+class _Named:
+    rel: str
 
 
 def _report(findings: list[Finding], paths: list[str], only: list[str] | None) -> Result:

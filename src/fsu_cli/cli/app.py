@@ -2,13 +2,98 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
 
 from fsu_cli import __version__
-from fsu_cli.cli import diff, edit, leaders, meetings, render, rules, scan, status, validate
+
+# Every command, in the order help lists it: its panel, its module in fsu_cli.cli, its function (or,
+# for a group, its subcommands and their functions), and the summary help shows. A command's module
+# is imported, and its options built, only when that command runs or shows its own help, so `fsu`
+# starts as fast as a one-command app. A test holds each summary to the first paragraph of its help.
+COMMANDS: dict[str, tuple[str, str, str | dict[str, str], str]] = {
+    "validate": ("Check", "validate", "validate",
+                 "Check every file against the schemas and the cross-file rules, and report every mistake at "
+                 "once."),
+    "scan-history": ("Check", "scan", "scan_history",
+                     "Look for national identity numbers in every commit already made: in data files and their "
+                     "names."),
+    "leaders": ("Overview", "leaders", "leaders",
+                "Show each committee's leaders and deputies term by term, and whose turn it is next."),
+    "meetings": ("Overview", "meetings", "meetings",
+                 "Count each committee's meetings per year (held, planned, cancelled) against its mandate."),
+    "status": ("Overview", "status", "status",
+               "Show what is coming up in the next three months and what is overdue."),
+    "diff": ("Overview", "diff", "diff",
+             "Describe what changed between two versions: members, leaders, meetings, mandates and cases."),
+    "render": ("Documents", "render", {"case": "render_case", "mandate": "render_mandate",
+                                       "agenda": "render_agenda", "minutes": "render_minutes",
+                                       "report": "render_report", "members": "render_members"},
+               "Make documents from the data: case papers, mandates, agendas, minutes, annual reports, "
+               "member lists."),
+    "new": ("Change the data", "edit", {"case": "new_case", "meeting": "new_meeting"},
+            "Add a case or a meeting."),
+    "member": ("Change the data", "edit", {"add": "member_add", "end": "member_end"},
+               "Add a member to a committee, or end a membership."),
+    "elect": ("Change the data", "edit", "elect",
+              "Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules, "
+              "unless a case decides the deviation (--deviation-case)."),
+    "decide": ("Change the data", "edit", "decide", "Record the decision (vedtak) in a case after its meeting."),
+    "init": ("Change the data", "edit", "init",
+             "Start a new governance repository: fsu.yaml, data folders, an example committee, hooks and CI."),
+    "rules": ("Reference", "rules", "list_rules", "List every finding code with its severity and what it means."),
+    "explain": ("Reference", "rules", "explain",
+                "Explain a finding code: what triggers it, an example, and how to fix it."),
+}
+
+
+def build_command(name: str) -> Any:
+    """The command as typer makes it from its function (importing its module now)."""
+    panel, module_name, target, summary = COMMANDS[name]
+    module = importlib.import_module(f"fsu_cli.cli.{module_name}")
+    sub = typer.Typer(pretty_exceptions_enable=False, add_completion=False)
+    if isinstance(target, dict):
+        sub = typer.Typer(help=summary, no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+        for command_name, function in target.items():
+            sub.command(command_name)(getattr(module, function))
+        command: Any = typer.main.get_group(sub)
+    else:
+        sub.command(name)(getattr(module, target))
+        command = typer.main.get_command(sub)
+    command.name = name
+    command.rich_help_panel = panel  # type: ignore[attr-defined]
+    return command
+
+
+class _Commands(TyperGroup):
+    """fsu's command group: a command is built when it is used, and listed in help by its summary."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if getattr(ctx, "fsu_listing", False):  # only the name, panel and summary are shown
+            panel, _, _, summary = COMMANDS[cmd_name]
+            return TyperCommand(cmd_name, help=summary, rich_help_panel=panel)
+        return build_command(cmd_name)
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        ctx.fsu_listing = True  # type: ignore[attr-defined]
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            ctx.fsu_listing = False  # type: ignore[attr-defined]
+
 
 app = typer.Typer(
     name="fsu",
+    cls=_Commands,
     help=(
         "Keep the governance of a health community (helsefellesskap) as checked YAML in git: "
         "committees, mandates, meetings and cases."
@@ -33,38 +118,6 @@ def _main(
     ),
 ) -> None:
     """Keep the governance of a health community (helsefellesskap) as checked YAML in git."""
-
-
-def _group(name: str, help: str, panel: str, commands: dict[str, object]) -> None:
-    group = typer.Typer(help=help, no_args_is_help=True)
-    for command_name, function in commands.items():
-        group.command(command_name)(function)
-    app.add_typer(group, name=name, rich_help_panel=panel)
-
-
-app.command(rich_help_panel="Check")(validate.validate)
-app.command("scan-history", rich_help_panel="Check")(scan.scan_history)
-app.command(rich_help_panel="Overview")(leaders.leaders)
-app.command(rich_help_panel="Overview")(meetings.meetings)
-app.command(rich_help_panel="Overview")(status.status)
-app.command(rich_help_panel="Overview")(diff.diff)
-_group("render", "Make documents from the data: case papers, mandates, agendas, minutes, annual reports, "
-       "member lists.", "Documents", {
-           "case": render.render_case,
-           "mandate": render.render_mandate,
-           "agenda": render.render_agenda,
-           "minutes": render.render_minutes,
-           "report": render.render_report,
-           "members": render.render_members,
-       })
-_group("new", "Add a case or a meeting.", "Change the data", {"case": edit.new_case, "meeting": edit.new_meeting})
-_group("member", "Add a member to a committee, or end a membership.", "Change the data",
-       {"add": edit.member_add, "end": edit.member_end})
-app.command(rich_help_panel="Change the data")(edit.elect)
-app.command(rich_help_panel="Change the data")(edit.decide)
-app.command(rich_help_panel="Change the data")(edit.init)
-app.command("rules", rich_help_panel="Reference")(rules.list_rules)
-app.command(rich_help_panel="Reference")(rules.explain)
 
 
 def run() -> int:

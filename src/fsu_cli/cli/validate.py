@@ -104,15 +104,18 @@ def _check_change(root: Path, context, since: str | None, progress):
     """
     from fsu_cli.check.validate import validate_change
     from fsu_cli.store import git
+    from fsu_cli.store.paths import discover
 
+    working = discover(root)  # walked once: both sides and both overlays start from it
     if since is None:  # --staged
         head = git.head_commit(root)
-        after = git.staged_overlay(root)
-        before = git.revision_overlay(root, head) if head else None
+        after = git.staged_overlay(root, working)
+        before = git.revision_overlay(root, head, working) if head else None
         return validate_change(root, context, before, after, git.renames(root, head, staged=True), progress,
-                               first_commit=head is None)
-    before = git.revision_overlay(root, since)
-    return validate_change(root, context, before, None, git.renames(root, since, staged=False), progress)
+                               first_commit=head is None, discovered=working)
+    before = git.revision_overlay(root, since, working)
+    return validate_change(root, context, before, None, git.renames(root, since, staged=False), progress,
+                           discovered=working)
 
 
 def _root_for(repo: Path | None, files: list[Path] | None) -> Path:

@@ -109,6 +109,7 @@ class Store:
         self.key = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
         self.folder = cache_dir()
         self.result_path = self.folder / f"{self.key}.result"
+        self.trees_path = self.folder / f"{self.key}.trees"
 
     def _read(self, path: Path) -> Any:
         if not _private(self.folder):
@@ -205,6 +206,29 @@ class Store:
 
         self._write(self.result_path, {"key": key, "findings": findings, "stats": stats,
                                        "written": time.time_ns()})
+
+
+    # --- findings of whole trees given as overlays (a commit, the index), by their run key -----
+
+    def tree_findings(self, key: str) -> list | None:
+        """The findings of a tree checked before (``--staged`` checks HEAD at every commit), or None."""
+        value = self._read(self.trees_path)
+        if isinstance(value, list):
+            for entry in value:
+                if isinstance(entry, list) and len(entry) == 2 and entry[0] == key and isinstance(entry[1], list):
+                    return entry[1]
+        return None
+
+    def save_tree_findings(self, key: str, findings: list) -> None:
+        """Remember a tree's findings; the few most recent trees are kept."""
+        value = self._read(self.trees_path)
+        kept = [entry for entry in value if isinstance(entry, list) and len(entry) == 2 and entry[0] != key] \
+            if isinstance(value, list) else []
+        self._write(self.trees_path, [[key, findings], *kept[:TREES - 1]])
+
+
+# How many trees' findings are kept: HEAD and the index, and a branch or two compared with --changed-since.
+TREES = 6
 
 
 def _private(folder: Path) -> bool:

@@ -181,19 +181,19 @@ def _overlay(root: Path, entries: list[tuple[str, str]], working: list[str]) -> 
     return overlay
 
 
-def _working_files(root: Path) -> list[str]:
-    files, _ = discover(root)
+def _working_files(root: Path, discovered: tuple | None = None) -> list[str]:
+    files, _ = discovered or discover(root)
     return [file.rel for file in files]
 
 
-def staged_overlay(root: Path) -> Overlay:
-    """The data as it is in the git index."""
+def staged_overlay(root: Path, discovered: tuple | None = None) -> Overlay:
+    """The data as it is in the git index (``discovered``: the working tree's files, if known already)."""
     top, where = _top(root)
     listing = _git(top, "ls-files", "-s", "-z", "--", *_pathspecs(where))
     records = list(_records(listing, where))
     _refuse_conflicts(sorted({rel for meta, rel in records if meta[2] != "0"}))
     entries = [(rel, meta[1]) for meta, rel in records if meta[2] == "0"]
-    return _overlay(top, entries, _working_files(root))
+    return _overlay(top, entries, _working_files(root, discovered))
 
 
 def _refuse_conflicts(unmerged: list[str]) -> None:
@@ -205,13 +205,13 @@ def _refuse_conflicts(unmerged: list[str]) -> None:
                          f"file{'s' if many else ''} first (git add), then run fsu again.")
 
 
-def revision_overlay(root: Path, revision: str) -> Overlay:
+def revision_overlay(root: Path, revision: str, discovered: tuple | None = None) -> Overlay:
     """The data as it is in a commit (a branch, tag or commit id)."""
     top, where = _top(root)
     commit = _commit(top, revision)
     listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *_pathspecs(where))
     entries = [(rel, meta[2]) for meta, rel in _records(listing, where) if meta[1] == "blob"]
-    return _overlay(top, entries, _working_files(root))
+    return _overlay(top, entries, _working_files(root, discovered))
 
 
 def changed_since(root: Path, revision: str) -> list[str]:

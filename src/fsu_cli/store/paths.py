@@ -24,16 +24,47 @@ CONFIG_FILE = "fsu.yaml"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-@dataclass(frozen=True, slots=True)
 class DataFile:
-    path: Path  # absolute
-    rel: str  # relative to the repository root, with forward slashes
-    kind: str  # config | committee | mandate | case
+    """A data file: its absolute path, its path relative to the repository root (with forward
+    slashes), and its kind (config | committee | mandate | case). The path may be given as text;
+    it becomes a Path when first asked for (a large repository has tens of thousands of files)."""
+
+    __slots__ = ("_path", "rel", "kind")
+
+    def __init__(self, path: Path | str, rel: str, kind: str):
+        self._path, self.rel, self.kind = path, rel, kind
+
+    @property
+    def path(self) -> Path:
+        if not isinstance(self._path, Path):
+            self._path = Path(self._path)
+        return self._path
+
+    @property
+    def location(self) -> str:
+        """The absolute path as text, for reading the file without making a Path of it."""
+        return str(self._path)
 
     @property
     def stem(self) -> str:
         """The file name without its ending: a committee's or mandate's id, a case's number."""
-        return self.path.name.rsplit(".", 1)[0]
+        return self.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, DataFile) and (self.rel, self.kind, str(self._path))
+                == (other.rel, other.kind, str(other._path)))
+
+    def __hash__(self) -> int:
+        return hash((self.rel, self.kind))
+
+    def __repr__(self) -> str:
+        return f"DataFile({str(self._path)!r}, {self.rel!r}, {self.kind!r})"
+
+    def __getstate__(self) -> tuple:  # to a worker process: as text
+        return (str(self._path), self.rel, self.kind)
+
+    def __setstate__(self, state: tuple) -> None:
+        self._path, self.rel, self.kind = state
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +166,7 @@ def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], file
             if kind is None:
                 strays.append(Stray(rel, "unread"))
             else:
-                files.append(DataFile(Path(entry.path), rel, kind))
+                files.append(DataFile(entry.path, rel, kind))
 
 
 def classify(rel: str) -> str | None:
