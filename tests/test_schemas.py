@@ -51,7 +51,8 @@ def test_every_property_has_norwegian_title_and_description(kind):
         assert prop.get("title"), f"{kind}{where} has no title"
         description = prop.get("description", "")
         assert len(description) > 5, f"{kind}{where} has no description"
-        assert not ENGLISH.search(description), f"{kind}{where}: description looks English: {description!r}"
+        prose = re.sub(r"«[^»]*»", "", description)  # a value named in «», as written in the file, is not prose
+        assert not ENGLISH.search(prose), f"{kind}{where}: description looks English: {description!r}"
 
 
 @pytest.mark.parametrize("kind", SCHEMA_NAMES)

@@ -27,6 +27,7 @@ RULE_MODULES = (
     "frequency",
     "seats",
     "casework",
+    "meeting_records",
     "deviations",
     "privacy",
 )

@@ -467,7 +467,8 @@ def max_file_bytes(root: Path, config: bytes | None = None) -> int:
     return DEFAULT_MAX_BYTES
 
 
-_BUILDERS = {"committee": build.build_committee, "mandate": build.build_mandate, "case": build.build_case}
+_BUILDERS = {"committee": build.build_committee, "mandate": build.build_mandate, "case": build.build_case,
+             "meeting": build.build_meeting}
 
 
 def index(documents) -> Repository:
@@ -486,11 +487,23 @@ def index(documents) -> Repository:
                 repo.organizations.setdefault(organization.id, organization)
             continue
         record = _BUILDERS[file.kind](data, source)
-        getattr(repo, f"all_{file.kind}s").append(record)  # all_committees, all_mandates, all_cases
+        getattr(repo, f"all_{file.kind}s").append(record)  # all_committees, all_mandates, all_cases, all_meetings
+        if file.kind == "meeting":
+            continue
         key = _case_key(record, file) if file.kind == "case" else record.id
         if key:
             getattr(repo, f"{file.kind}s").setdefault(key, record)
+    _attach_meeting_files(repo)
     return repo
+
+
+def _attach_meeting_files(repo: Repository) -> None:
+    """Each meeting file joins its committee's meetings (after the inline ones), as its folder names it."""
+    for meeting in repo.all_meetings:
+        committee = repo.committees.get(meeting.source.path.split("/")[2])
+        if committee is not None:
+            committee.meetings.append(meeting)
+            committee._meetings_by_date = None
 
 
 def _register_placeholder(repo: Repository, file: DataFile) -> None:
@@ -501,6 +514,10 @@ def _register_placeholder(repo: Repository, file: DataFile) -> None:
         _, _, committee, year, _ = file.rel.split("/")
         if year.isdigit() and file.stem.isdigit():
             repo.placeholders.add(("case", (committee, int(year), int(file.stem))))
+    elif file.kind == "meeting":
+        day = build._iso_date(file.stem) if len(file.stem) == 10 else None
+        if day is not None:
+            repo.placeholders.add(("meeting", (file.rel.split("/")[2], day)))
 
 
 def _case_key(case, file: DataFile) -> tuple[str, int, int] | None:

@@ -30,6 +30,7 @@ SCHEMA_FILES = {
     "committee": "committee.schema.json",
     "mandate": "mandate.schema.json",
     "case": "case.schema.json",
+    "meeting": "meeting.schema.json",
 }
 
 def schema_path(kind: str) -> Path:
@@ -155,7 +156,7 @@ class _Unsupported(Exception):
 _SUBSCHEMA = {"items", "additionalProperties", "propertyNames", "if", "then"}
 _PLAIN = {"enum", "required", "minimum", "maximum", "minLength", "minItems", "minProperties", "uniqueItems"}
 _ANNOTATION = {"$schema", "$defs", "title", "description", "patternErrorMessage"}  # $defs: inlined already
-_TYPES = {"string", "integer", "boolean", "array", "object", "null"}
+_TYPES = {"string", "integer", "number", "boolean", "array", "object", "null"}
 
 
 def _compilable(node: Any, formats: dict) -> dict:
@@ -168,6 +169,8 @@ def _compilable(node: Any, formats: dict) -> dict:
             plain[key] = value
         elif key in _SUBSCHEMA:
             plain[key] = _compilable(value, formats)
+        elif key == "allOf":
+            plain.setdefault("allOf", []).extend(_compilable(sub, formats) for sub in value)
         elif key == "properties":
             plain[key] = {name: _compilable(sub, formats) for name, sub in value.items()}
         elif key == "pattern":  # as a format: fastjsonschema would read '$' as the very end of the text
@@ -440,11 +443,19 @@ def _type_hint(expected: list[str], value: Any) -> str:
     return ""
 
 
+# What a key required only in some cases (a schema's if/then) is for, by the key.
+_REQUIRED_WHEN = {
+    "approved": "An approved mandate must say who approved it and when: add 'approved:' with 'by:' and 'date:'.",
+    "valid_from": "An approved mandate must say when it takes effect: add 'valid_from:' with a date.",
+    "meeting": "Approval of minutes must say whose minutes: add 'meeting:' with the date of that earlier meeting.",
+    "title": "An orientering (kind: information) needs a title: add 'title:' with what it is about.",
+    "case": "An agenda item of kind 'case' must say which case: add 'case:' with e.g. fsu/2025/3.",
+}
+
+
 def _missing_hint(missing: str, error: Any) -> str:
-    if "then" in error.absolute_schema_path and missing == "approved":
-        return "An approved mandate must say who approved it and when: add 'approved:' with 'by:' and 'date:'."
-    if "then" in error.absolute_schema_path:
-        return f"An approved mandate must say when it takes effect: add '{missing}:' with a date."
+    if "then" in error.absolute_schema_path and missing in _REQUIRED_WHEN:
+        return _REQUIRED_WHEN[missing]
     return f"Add '{missing}:' with its value."
 
 

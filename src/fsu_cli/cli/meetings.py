@@ -27,7 +27,7 @@ def meetings(
     from fsu_cli.cli.console import console, heading, load, select, table
     from fsu_cli.domain.meetings import YearTally, tallies, year_tally
 
-    loaded = load(repo, ("config", "committee", "mandate"))
+    loaded = load(repo, ("config", "committee", "mandate", "meeting"))
     today = parse_as_of(as_of, loaded.root)
     out = console()
 

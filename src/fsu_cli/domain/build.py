@@ -21,8 +21,14 @@ from fsu_cli.domain.records import (
     Decision,
     Deviation,
     Exemption,
+    AgendaItem,
+    Absence,
+    Attendee,
     Mandate,
     Meeting,
+    MinutesRecord,
+    Recusal,
+    Substitute,
     Member,
     Office,
     Organization,
@@ -89,11 +95,14 @@ def build_committee(data: dict, source: Source) -> Committee:
         Office(_str(o, "role"), _str(o, "name"), _date(o, "start_date"), _date(o, "end_date"), source.at("leadership", i))
         for i, o in _dicts(data, "leadership")
     ]
-    meetings = [
-        Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"),
-                _strings(m, "present"), _strings(m, "absent"), source.at("meetings", i))
-        for i, m in _dicts(data, "meetings")
-    ]
+    meetings = []
+    for i, m in _dicts(data, "meetings"):
+        present, absent = _strings(m, "present"), _strings(m, "absent")
+        where = source.at("meetings", i)
+        meetings.append(Meeting(_date(m, "date"), _str(m, "status"), _str(m, "location"), _str(m, "time"),
+                                present, absent, where,
+                                absences=[Absence(name, None, where.at("absent", j)) for j, name in enumerate(absent)],
+                                attendance_recorded="present" in m or "absent" in m))
     return Committee(
         id=_str(data, "id") or "",
         name=_str(data, "name"),
@@ -200,3 +209,60 @@ def _deviations(data: dict, source: Source) -> list[Deviation]:
             continue
         deviations.append(Deviation(code, path, until, source.at("deviations", i)))
     return deviations
+
+
+def build_meeting(data: dict, source: Source) -> Meeting:
+    """A meeting file: the whole record of one meeting."""
+    attendance = _mapping(data, "attendance") or {}
+    at = source.at("attendance")
+    absences = [Absence(a["name"], _str(a, "reason"), at.at("absent", i))
+                for i, a in _dicts(attendance, "absent") if _str(a, "name")]
+    substitutes = [Substitute(s["name"], _str(s, "organization"), _str(s, "for"), at.at("substitutes", i))
+                   for i, s in _dicts(attendance, "substitutes") if _str(s, "name")]
+    others = [Attendee(o["name"], _str(o, "organization"), _str(o, "role"))
+              for _, o in _dicts(attendance, "others") if _str(o, "name")]
+    agenda = [_agenda_item(item, source.at("agenda", i)) for i, item in _dicts(data, "agenda")] \
+        if "agenda" in data else None
+    minutes = _mapping(data, "minutes")
+    approved = _mapping(minutes, "approved") if minutes else None
+    return Meeting(
+        date=_date(data, "date"),
+        status=_str(data, "status"),
+        location=_str(data, "location"),
+        time=_str(data, "time"),
+        present=_strings(attendance, "present"),
+        absent=[a.name for a in absences],
+        source=source,
+        in_file=True,
+        committee=_str(data, "committee"),
+        video=_str(data, "video"),
+        form=_str(data, "form"),
+        chair=_str(data, "chair"),
+        minute_taker=_str(data, "minute_taker"),
+        notice_sent=_date(data, "notice_sent"),
+        absences=absences,
+        substitutes=substitutes,
+        others=others,
+        agenda=agenda,
+        minutes=(MinutesRecord(_str(minutes, "status"), _date(approved, "date") if approved else None,
+                               _str(approved, "by") if approved else None, source.at("minutes"))
+                 if minutes is not None else None),
+        attendance_recorded="present" in attendance or "absent" in attendance,
+    )
+
+
+def _agenda_item(item: dict, source: Source) -> AgendaItem:
+    kind = _str(item, "kind") or ("case" if "case" in item else None)
+    return AgendaItem(
+        kind=kind,
+        case=_str(item, "case"),
+        meeting=_date(item, "meeting"),
+        title=_str(item, "title"),
+        time=_str(item, "time"),
+        presenter=_str(item, "presenter"),
+        recused=[Recusal(r["name"], _str(r, "basis"), source.at("recused", i))
+                 for i, r in _dicts(item, "recused") if _str(r, "name")],
+        discussion=_str(item, "discussion"),
+        notes=_str(item, "notes"),
+        source=source,
+    )

@@ -24,6 +24,20 @@ class LeadershipRules:
 class MeetingRules:
     min_per_year: int | None = None
     max_per_year: int | None = None
+    notice_days: int | None = None  # the notice goes out at least this many days before
+    minutes_within_days: int | None = None  # the minutes are approved within this many days after
+
+
+@dataclass(frozen=True, slots=True)
+class QuorumRules:
+    """When the committee may decide (vedtaksført)."""
+
+    min_share_present: float | None = None  # of the members in office; substitutes count for their member
+    sides_present: tuple[str, ...] | None = None  # each of these sides has someone present
+
+    @property
+    def stated(self) -> bool:
+        return self.min_share_present is not None or self.sides_present is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +59,7 @@ class ReportingRules:
 class MandateRules:
     leadership: LeadershipRules = LeadershipRules()
     meetings: MeetingRules = MeetingRules()
+    quorum: QuorumRules = QuorumRules()
     composition: tuple[Seats, ...] = ()  # in the mandate's order
     appointment_years: int | None = None
     reporting: ReportingRules = ReportingRules()
@@ -65,6 +80,7 @@ def parse_rules(data: Any) -> MandateRules:
     leadership = data.get("leadership")
     meetings = _mapping(data.get("meetings"))
     reporting = _mapping(data.get("reporting"))
+    quorum = _mapping(data.get("quorum"))
     lead = _mapping(leadership)
     return MandateRules(
         leadership=LeadershipRules(
@@ -74,7 +90,9 @@ def parse_rules(data: Any) -> MandateRules:
             deputy_from_other_side=lead.get("deputy_from_other_side") is True,
             eligible_sides=_sides(lead.get("eligible_sides")),
         ),
-        meetings=MeetingRules(_count(meetings.get("min_per_year")), _count(meetings.get("max_per_year"))),
+        meetings=MeetingRules(_count(meetings.get("min_per_year")), _count(meetings.get("max_per_year")),
+                              _count(meetings.get("notice_days")), _count(meetings.get("minutes_within_days"))),
+        quorum=QuorumRules(_share(quorum.get("min_share_present")), _sides(quorum.get("sides_present"))),
         composition=tuple(
             Seats(side, _whole(limits.get("min")), _whole(limits.get("max")))
             for side, limits in _mapping(data.get("composition")).items()
@@ -96,6 +114,13 @@ def _mapping(value: Any) -> dict:
 
 def _whole(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _share(value: Any) -> float | None:
+    """A share between 0 and 1 (0.5: half)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+        return float(value)
+    return None
 
 
 def _count(value: Any) -> int | None:

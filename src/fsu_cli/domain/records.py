@@ -57,15 +57,97 @@ class Office:
     source: Source
 
 
+@dataclass(frozen=True, slots=True)
+class Absence:
+    """A member who sent apologies (forfall)."""
+
+    name: str
+    reason: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Substitute:
+    """A substitute (vararepresentant) who met for an absent member."""
+
+    name: str
+    organization: str | None  # given when the substitute is not in the members list
+    stands_for: str | None  # the absent member
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """Someone else present (møtte også): the secretariat, a presenter, an observer."""
+
+    name: str
+    organization: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Recusal:
+    """A member who stepped aside from one item as inhabil."""
+
+    name: str
+    basis: str | None  # e.g. "fvl. § 6 første ledd bokstav e"
+    source: Source
+
+
+# The kinds of agenda item, in the order a standard agenda puts them.
+AGENDA_KINDS = ("approval-of-notice", "approval-of-minutes", "case", "information", "any-other-business")
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    kind: str | None  # one of AGENDA_KINDS ('case' when only 'case:' is written); None if unreadable
+    case: str | None  # a case reference, committee/year/number
+    meeting: Date | None  # approval-of-minutes: the earlier meeting whose minutes are approved
+    title: str | None
+    time: str | None  # a slot within the meeting, "09:30-10:15"
+    presenter: str | None
+    recused: list[Recusal]
+    discussion: str | None  # behandling
+    notes: str | None
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class MinutesRecord:
+    status: str | None  # draft | approved
+    approved_on: Date | None
+    approved_by: str | None  # meeting | email | signatures
+    source: Source
+
+
 @dataclass(slots=True)
 class Meeting:
+    """A meeting: an entry in the committee's list (a schedule), or a meeting file (the whole record)."""
+
     date: Date | None
     status: str | None  # planned | held | cancelled
     location: str | None
     time: str | None
     present: list[str]  # attendance, when the minutes record it
-    absent: list[str]
+    absent: list[str]  # the names of the members with apologies
     source: Source
+    in_file: bool = False  # recorded in data/meetings/<committee>/<date>.yaml
+    committee: str | None = None  # as written in a meeting file
+    video: str | None = None
+    form: str | None = None  # physical | digital | hybrid | written
+    chair: str | None = None  # møteleder
+    minute_taker: str | None = None  # referent
+    notice_sent: Date | None = None
+    absences: list[Absence] = field(default_factory=list)  # forfall, with reasons
+    substitutes: list[Substitute] = field(default_factory=list)
+    others: list[Attendee] = field(default_factory=list)
+    agenda: list[AgendaItem] | None = None  # None: no agenda written
+    minutes: MinutesRecord | None = None
+    attendance_recorded: bool = False  # present or absent written
+
+    @property
+    def path(self) -> str:
+        return self.source.path
 
 
 @dataclass(slots=True)
@@ -237,6 +319,7 @@ class Repository:
     all_committees: list[Committee] = field(default_factory=list)
     all_mandates: list[Mandate] = field(default_factory=list)
     all_cases: list[Case] = field(default_factory=list)
+    all_meetings: list[Meeting] = field(default_factory=list)  # the meeting files, each also in its committee
     # Records known only by their file's place: the file could not be loaded, or
     # its fields disagree with its name. References to them are not reported
     # again, since the file has a finding of its own.
@@ -262,6 +345,9 @@ class Repository:
 
     def has_mandate(self, mandate_id: str) -> bool:
         return mandate_id in self.mandates or ("mandate", mandate_id) in self.placeholders
+
+    def has_meeting_file(self, committee_id: str, day: Date) -> bool:
+        return ("meeting", (committee_id, day)) in self.placeholders
 
     def has_case(self, ref: str) -> bool:
         parsed = parse_case_ref(ref)

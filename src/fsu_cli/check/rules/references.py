@@ -114,10 +114,11 @@ UNKNOWN_MEETING = define(
     "FSU207",
     "unknown-meeting",
     ERROR,
-    "A case is set to a meeting that is not in its committee's meeting list.",
+    "A case is set to a meeting that is not in its committee's meeting list or meeting files.",
     """
 A case's "meeting" is the date of the meeting that handles it, and that meeting
-must be listed under "meetings" in the committee's file. This keeps agendas,
+must be listed under "meetings" in the committee's file, or have a meeting file
+data/meetings/<committee>/<date>.yaml. This keeps agendas,
 minutes and meeting counts in step.
 
 Example: "meeting: 2025-03-13" when the committee lists 2025-03-12.
@@ -336,7 +337,7 @@ def _committees(repo: Repository) -> Iterator[Finding]:
                                   f"The term of {office.name or 'this office holder'} ends before it starts")
         seen: set = set()
         for meeting in committee.meetings:
-            if meeting.date is None:
+            if meeting.date is None or meeting.in_file:  # a file's date is its name: see meeting_records
                 continue
             if meeting.date in seen:
                 yield DUPLICATE_MEETING.finding(
@@ -407,13 +408,15 @@ def _cases(repo: Repository) -> Iterator[Finding]:
             for committee_id, source in named:
                 if not repo.has_committee(committee_id):
                     yield _unknown_committee(repo, path, source.pointer, committee_id, role)
-        if committee is not None and case.meeting is not None and committee.meeting_on(case.meeting) is None:
+        if (committee is not None and case.meeting is not None and committee.meeting_on(case.meeting) is None
+                and not repo.has_meeting_file(committee.id, case.meeting)):
             dates = ", ".join(m.date.isoformat() for m in committee.meetings if m.date and m.date.year == case.meeting.year)
             yield UNKNOWN_MEETING.finding(
                 path,
                 f"{committee.label} has no meeting on {case.meeting.isoformat()}.",
                 (f"Its meetings in {case.meeting.year}: {dates}. " if dates else "")
-                + f"Correct the date, or add the meeting to data/committees/{committee.id}.yaml.",
+                + f"Correct the date, or add the meeting to data/committees/{committee.id}.yaml "
+                f"(fsu new meeting {committee.id} {case.meeting.isoformat()}).",
                 pointer=("meeting",),
             )
         for attachment in case.attachments:
