@@ -1,4 +1,4 @@
-"""``fsu meeting``: record one meeting: its file, status, attendance, agenda and the approval of its minutes.
+"""``fsu meeting``: record one meeting: its file, status, notice, attendance, agenda and the approval of its minutes.
 
 Each command checks the change against the whole repository before it writes, keeps comments,
 and writes atomically; bad input is refused with one sentence and nothing is written.
@@ -110,6 +110,34 @@ def cancel(committee: CommitteeArg, date: DateArg, repo: RepoOption = None, as_o
            debug: DebugOption = False) -> int:
     """Mark a meeting cancelled (avlyst), in its file or in the committee's list."""
     return _set_status(committee, date, "cancelled", repo, as_of)
+
+
+@guarded
+def notice(
+    committee: CommitteeArg,
+    date: DateArg,
+    sent: Annotated[Optional[str], typer.Option("--sent", metavar="DATE", help="When the notice went out. Default: "
+                                                "today (or --as-of).", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record the day the notice (innkalling) of a meeting was sent."""
+    from fsu_cli.edit.authoring import parse_day
+    from fsu_cli.edit.meetings import open_meeting, set_fields
+    from fsu_cli.errors import UsageError
+
+    day = parse_day(date, "The meeting date")
+    with _editing(repo) as (root, loaded):
+        when = parse_day(sent, "--sent") if sent else parse_as_of(as_of, root)
+        if when > day:
+            raise UsageError(f"The notice cannot be sent ({when.isoformat()}) after the meeting ({day.isoformat()}).")
+        target = loaded.repo.committee_named(committee)
+        edit = open_meeting(root, target, day, as_file=True)
+        set_fields(edit.doc, notice_sent=when)
+        _write(root, edit, as_of)
+    print("\n".join(_moved(edit) + [f"Recorded the notice as sent {when.isoformat()} in {edit.rel}."]))
+    return 0
 
 
 @guarded

@@ -6,6 +6,7 @@ Each section is a list of ``Item`` records; the command only formats them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fsu_cli.domain.dates import add_months, norwegian_date
 from fsu_cli.domain.leadership import advice_sentence, leadership_terms, next_term, term_in_office
@@ -15,6 +16,8 @@ from fsu_cli.domain.records import Case, Committee, Date, Repository, case_label
 
 HORIZON_MONTHS = 3
 DEVIATIONS = "Deviations decided by a case"
+NOTICE_DAYS = 7  # the notice period when the mandate sets no rules.meetings.notice_days
+WEEK = 7
 
 
 @dataclass(slots=True)
@@ -30,6 +33,8 @@ def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
     active = [c for c in repo.committees.values() if exists_on(c, today)]
     sections = {
         "Next meetings": _next_meetings(repo, active, today),
+        "Notices due this week": _notices(repo, active, today),
+        "Minutes awaiting approval": _minutes(repo, today),
         "Leadership terms ending": _terms(repo, active, today, horizon),
         "Appointments expiring": _appointments(repo, active, today, horizon),
         "Mandates": _mandates(repo, active, today, horizon),
@@ -53,6 +58,49 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
             items.append(Item(day, committee.label, f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"))
         elif rules_of(mandate_in_force(repo, committee.id, today)).meetings.min_per_year:
             items.append(Item(None, committee.label, "no meeting planned", overdue=True))
+    return items
+
+
+def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Item]:
+    """Planned meetings whose notice (innkalling) is due within a week and not recorded as sent."""
+    items = []
+    for committee in active:
+        for meeting in committee.meetings:
+            if meeting.status != "planned" or meeting.date is None or meeting.date < today \
+                    or meeting.notice_sent is not None:
+                continue
+            days = rules_of(mandate_in_force(repo, committee.id, meeting.date)).meetings.notice_days
+            stated = days is not None
+            days = days if stated else NOTICE_DAYS
+            due = meeting.date - timedelta(days=days)
+            if due > today + timedelta(days=WEEK):
+                continue
+            rule = f"the mandate's {days} days" if stated else f"{days} days, the default: the mandate sets no " \
+                "notice_days"
+            items.append(Item(due, committee.label, f"notice for the meeting {norwegian_date(meeting.date)} is due "
+                              f"{norwegian_date(due)} ({rule}); once sent: fsu meeting notice {committee.id} "
+                              f"{meeting.date.isoformat()}",
+                              overdue=due < today))
+    return items
+
+
+def _minutes(repo: Repository, today: Date) -> list[Item]:
+    """Held meetings with a file whose minutes are not approved; overdue past the mandate's minutes_within_days."""
+    items = []
+    for meeting in repo.all_meetings:
+        if meeting.status != "held" or meeting.date is None or meeting.date > today:
+            continue
+        if meeting.minutes is not None and meeting.minutes.status == "approved":
+            continue
+        committee = repo.committees.get(meeting.source.path.split("/")[2])
+        if committee is None:
+            continue
+        within = rules_of(mandate_in_force(repo, committee.id, meeting.date)).meetings.minutes_within_days
+        due = meeting.date + timedelta(days=within) if within is not None else None
+        state = "in draft" if meeting.minutes is not None and meeting.minutes.status == "draft" else "not approved"
+        limit = f", to be approved by {norwegian_date(due)} (the mandate's {within} days)" if due else ""
+        items.append(Item(meeting.date, committee.label, f"minutes of the meeting {norwegian_date(meeting.date)} "
+                          f"{state}{limit}", overdue=due is not None and due < today))
     return items
 
 

@@ -188,7 +188,11 @@ def add_meeting(doc: Any, day: Date, status: str, location: str | None, time: st
     if day in dates:
         raise UsageError(f"There is already a meeting on {day.isoformat()}.")
     position = sum(1 for d in dates if d is not None and d < day)
-    entry = _entry(meetings, date=day, status=status, time=time or None, location=location or None)
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    # quoted: in a list written {date: ..., time: 09:00-12:00} the colons would break the line
+    entry = _entry(meetings, date=day, status=status, time=DoubleQuotedScalarString(time) if time else None,
+                   location=location or None)
     _insert(meetings, position, entry)
 
 

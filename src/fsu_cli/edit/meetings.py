@@ -124,12 +124,21 @@ def create_meeting(committee: Committee, day: Date, status: str) -> MeetingEdit:
 
 def new_meeting_doc(committee_id: str, day: Date, status: str, time: str | None = None,
                     location: str | None = None) -> Any:
-    return _map(committee=committee_id, date=day, status=status, time=time or None, location=location or None)
+    return _map(committee=committee_id, date=day, status=status, time=quoted_time(time), location=location or None)
+
+
+def quoted_time(time: Any) -> Any:
+    """A time such as 09:00-12:00 in quotes, as the contract writes it (no YAML reader takes it for a number)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(str(time)) if time else None
 
 
 def set_fields(doc: Any, **values: Any) -> list[str]:
     """Set the given values (None: leave as is) in their places; returns the keys that changed."""
     changed = []
+    if values.get("time") is not None:
+        values["time"] = quoted_time(values["time"])
     for key, value in values.items():
         if value is not None and doc.get(key) != value:
             put(doc, key, value)
@@ -246,8 +255,10 @@ def checked_case(repo: Repository, committee: Committee, day: Date, ref: str) ->
         raise UsageError(f"There is no case {ref}. Write it committee/year/number; the cases for this meeting: "
                          f"{', '.join(known) or 'none yet (add one with fsu new case)'}.")
     if case.committee != committee.id or case.meeting != day:
-        at = f"{case.committee}'s meeting {case.meeting.isoformat()}" if case.meeting else "no meeting"
-        raise UsageError(f"{case_label(repo.committees.get(case.committee or ''), case)} is for {at}, not "
+        owner = repo.committees.get(case.committee or "")
+        at = f"{owner.label if owner else case.committee}'s meeting {case.meeting.isoformat()}" if case.meeting \
+            else "no meeting"
+        raise UsageError(f"{case_label(owner, case)} is for {at}, not "
                          f"{committee.label}'s meeting on {day.isoformat()}. Change the case's meeting first.")
     return f"{case.committee}/{case.year}/{case.number}"
 
