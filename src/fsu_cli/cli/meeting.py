@@ -189,6 +189,8 @@ def attend(
             if member is None:
                 organization = next((m.organization for m in target.members if m.name == instead), None)
             stands_in.append((member.name if member else name, organization, instead))
+            if instead not in [n for n, _ in away]:  # a substitute meets for a member with apologies
+                away.append((instead, None))
         edit = open_meeting(root, target, day, as_file=True)
         record_attendance(edit.doc, here, away, stands_in)
         _write(root, edit, as_of)

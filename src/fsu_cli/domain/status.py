@@ -62,7 +62,8 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
 
 
 def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Item]:
-    """Planned meetings whose notice (innkalling) is due within a week and not recorded as sent."""
+    """Planned meetings whose notice (innkalling) is due within a week, or was due, and is not recorded as sent.
+    Without the mandate's notice_days the default of a week is advice, never overdue."""
     items = []
     for committee in active:
         for meeting in committee.meetings:
@@ -77,10 +78,10 @@ def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Ite
                 continue
             rule = f"the mandate's {days} days" if stated else f"{days} days, the default: the mandate sets no " \
                 "notice_days"
-            items.append(Item(due, committee.label, f"notice for the meeting {norwegian_date(meeting.date)} is due "
-                              f"{norwegian_date(due)} ({rule}); once sent: fsu meeting notice {committee.id} "
-                              f"{meeting.date.isoformat()}",
-                              overdue=due < today))
+            items.append(Item(due, committee.label, f"notice for the meeting {norwegian_date(meeting.date)} "
+                              f"{'was' if due < today else 'is'} due {norwegian_date(due)} ({rule}); once sent: "
+                              f"fsu meeting notice {committee.id} {meeting.date.isoformat()}",
+                              overdue=stated and due < today))  # overdue only against the mandate's own rule
     return items
 
 

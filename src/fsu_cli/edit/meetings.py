@@ -110,6 +110,9 @@ def open_meeting(root: Path, committee: Committee, day: Date, as_file: bool) -> 
             attendance["present"] = _seq(present)
         if absent:
             attendance["absent"] = _seq([_map(name=name) for name in absent])
+    for key, comment in entry_comments(entries, index).items():
+        if key in doc:
+            doc.yaml_add_eol_comment(comment, key)
     remove_entry(committee_doc["meetings"], index)
     return MeetingEdit(committee, day, rel, doc, True, committee_doc, created=True)
 
@@ -185,14 +188,11 @@ def parse_substitute(text: str) -> tuple[str, str]:
 
 def record_attendance(doc: Any, present: list[str], absent: list[tuple[str, str | None]],
                       substitutes: list[tuple[str, str | None, str]]) -> None:
-    """Add to the attendance: a name given as present leaves the absent list, and the other way round;
-    each substitute's member is recorded absent. ``substitutes`` are (name, organization or None, for)."""
+    """Add to the attendance: a name given as present leaves the absent list, and the other way round.
+    ``substitutes`` are (name, organization or None, the absent member they meet for)."""
     attendance = _section(doc, "attendance")
     here = attendance.get("present")
     away = attendance.get("absent")
-    for name, _, instead in substitutes:
-        if instead not in [a for a, _ in absent] and not any(_name_of(a) == instead for a in (away or [])):
-            absent.append((instead, None))
     for name in present:
         if away is not None:
             _drop(away, lambda a, n=name: _name_of(a) == n)
@@ -350,28 +350,49 @@ def approve_minutes(doc: Any, on: Date, by: str) -> None:
 
 
 def remove_entry(entries: Any, index: int) -> None:
-    """Take an entry out of a list; the comment lines that followed it (about what comes next) stay."""
+    """Take an entry out of a list; the comment lines above and below it stay in the file (above the entry
+    that now follows, or below the one before)."""
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
 
+    own = entries.ca.items.get(index)
+    above = "".join(t.value for t in (own[1] or []) if isinstance(t, CommentToken)) if own and len(own) > 1 else ""
     slot, at = _trailing_slot(entries, index)
     token = slot[at]
-    rest = token.value.split("\n", 1)[1] if isinstance(token, CommentToken) and "\n" in token.value else ""
-    if rest.strip():
-        if index > 0:
-            before, place = _trailing_slot(entries, index - 1)
-            old = before[place]
-            own = old.value if isinstance(old, CommentToken) else "\n"
-            mark = old.start_mark if isinstance(old, CommentToken) else CommentMark(0)
-            before[place] = CommentToken(own if own.endswith("\n") else own + "\n", mark)
-            before[place].value += rest
-        else:
-            lines = [CommentToken(line.strip() + "\n", CommentMark(2)) for line in rest.splitlines() if line.strip()]
-            if entries.ca.comment and len(entries.ca.comment) > 1 and entries.ca.comment[1]:
-                entries.ca.comment[1].extend(lines)
-            else:
-                entries.ca.comment = [None, lines]
+    below = token.value.split("\n", 1)[1] if isinstance(token, CommentToken) and "\n" in token.value else ""
+    lines = [line.strip() for line in (above + "\n" + below).splitlines() if line.strip()]
     del entries[index]
+    if not lines:
+        return
+    tokens = [CommentToken(line + "\n", CommentMark(2)) for line in lines]
+    if index < len(entries):  # above the entry that took its place
+        following = entries.ca.items.setdefault(index, [None, None, None, None])
+        following[1] = tokens + list(following[1] or [])
+    elif index > 0:  # below the entry before it
+        before, place = _trailing_slot(entries, index - 1)
+        old = before[place]
+        text = old.value if isinstance(old, CommentToken) else "\n"
+        mark = old.start_mark if isinstance(old, CommentToken) else CommentMark(0)
+        before[place] = CommentToken((text if text.endswith("\n") else text + "\n")
+                                     + "".join("  " + line + "\n" for line in lines), mark)
+    else:  # the list is empty now
+        entries.ca.comment = [None, tokens]
+
+
+def entry_comments(entries: Any, index: int) -> dict[str, str]:
+    """The end-of-line comments of a list entry, by key (one written after a {...} entry goes with its date)."""
+    from ruamel.yaml.tokens import CommentToken
+
+    def first_line(token: Any) -> str | None:
+        line = token.value.split("\n", 1)[0].strip() if isinstance(token, CommentToken) else ""
+        return line if line.startswith("#") else None
+
+    item = entries[index]
+    if getattr(item, "fa", None) is not None and item.fa.flow_style():
+        slot = entries.ca.items.get(index)
+        line = first_line(slot[0]) if slot else None
+        return {"date": line} if line else {}
+    return {key: line for key, slot in item.ca.items.items() if len(slot) > 2 and (line := first_line(slot[2]))}
 
 
 def _trailing_slot(entries: Any, index: int) -> tuple[list, int]:
