@@ -142,6 +142,11 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
     (["attend", FSU, "2026-11-19", "--substitute", "Ola Vik"],
      "fsu: --substitute must be written \"NAME for MEMBER\""),
     (["held", FSU, "2026-11-20"], "fsu: FSU pasientforløp has no meeting on 2026-11-20."),
+    (["attend", "ssu", "2025-08-28", "--present", "Marte Haugland"],
+     "fsu: The meeting on 2025-08-28 is cancelled, so it has no attendance. If it was held after all: fsu meeting "
+     "held ssu 2025-08-28\n"),
+    (["approve-minutes", "ssu", "2025-06-12", "--at", "2025-08-28"],
+     "fsu: The meeting on 2025-08-28 was cancelled, so it approved nothing."),
     (["agenda", FSU, "2026-05-21", "--add-case", f"{FSU}/2026/1"],
      "fsu: FSU pasientforløp sak 2026.01 is for FSU pasientforløp's meeting 2026-01-22, not FSU pasientforløp's "
      "meeting on 2026-05-21. Change the case's meeting first.\n"),
@@ -324,3 +329,13 @@ def test_moving_a_meeting_out_of_a_block_list_keeps_the_comments_around_it(fsu, 
     assert expected != original
     assert ssu.read_text(encoding="utf-8") == expected  # every other line, comment and blank line as it was
     assert findings(fsu, community) == []
+
+
+def test_a_change_that_adds_a_warning_is_written_and_the_warning_shown(fsu, community):
+    result = fsu("meeting", "held", FSU, "2026-12-17", "--repo", community)
+    assert result.exit_code == 0
+    assert result.lines == [f"Marked the meeting on 2026-12-17 held in {COMMITTEE}."]
+    assert result.stderr.startswith("Written, with these new warnings:\n")
+    assert "FSU325 warning: The meeting on 2026-12-17 is marked held, but that date is after 2026-11-22." \
+        in result.stderr
+    assert {"date": "2026-12-17", "status": "held", "location": "Teams"} in listed(community)

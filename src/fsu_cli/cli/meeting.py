@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from fsu_cli.cli.edit import CommitteeArg, MeetingStatus, _apply, _editing
+from fsu_cli.cli.edit import CommitteeArg, MeetingStatus, _editing
 from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 DateArg = Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, YYYY-MM-DD.", show_default=False)]
@@ -31,9 +31,33 @@ class ApprovedBy(str, Enum):
 
 
 def _write(root, edit, as_of: str | None) -> None:
-    from fsu_cli.check.catalogue import Context
+    _write_changes(root, edit.changes(), as_of)
 
-    _apply(root, edit.changes(), Context(parse_as_of(as_of, root)))
+
+def _write_changes(root, changes, as_of: str | None) -> None:
+    """Check the changes against the whole repository, refuse them if they add errors, write them, and show the
+    warnings they add (a meeting marked held on a date still to come, say) so that nothing passes unseen."""
+    import sys
+
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.check.findings import Summary
+    from fsu_cli.check.validate import validate_change
+    from fsu_cli.edit.authoring import write_changes
+    from fsu_cli.errors import ExitCode, Stop
+    from fsu_cli.report import reporter
+
+    overlay = {c.rel: c.text.encode("utf-8") for c in changes}
+    added = validate_change(root, Context(parse_as_of(as_of, root)), None, overlay).introduced
+    errors = [f for f in added if f.fails]
+    if errors:
+        print("Nothing was written: the change would add these errors:", file=sys.stderr)
+        reporter("text", sys.stderr).report(errors, Summary.of(errors, len(changes)))
+        raise Stop(ExitCode.FINDINGS)
+    write_changes(root, changes)
+    warnings = [f for f in added if not f.accepted_by]
+    if warnings:
+        print("Written, with these new warnings:", file=sys.stderr)
+        reporter("text", sys.stderr).report(warnings, Summary.of(warnings, len(changes)))
 
 
 def _moved(edit) -> list[str]:
@@ -161,7 +185,7 @@ def attend(
 ) -> int:
     """Record who was present, who sent apologies, and which substitutes met for whom."""
     from fsu_cli.edit.authoring import parse_day
-    from fsu_cli.edit.meetings import checked_name, open_meeting, parse_substitute, record_attendance
+    from fsu_cli.edit.meetings import checked_name, find_meeting, open_meeting, parse_substitute, record_attendance
     from fsu_cli.errors import UsageError
 
     present, absent, reason, substitute = present or [], absent or [], reason or [], substitute or []
@@ -172,6 +196,9 @@ def attend(
     day = parse_day(date, "The meeting date")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
+        if find_meeting(target, day).status == "cancelled":
+            raise UsageError(f"The meeting on {day.isoformat()} is cancelled, so it has no attendance. If it was "
+                             f"held after all: fsu meeting held {target.id} {day.isoformat()}")
         here = [checked_name(n, target, day, "--present") for n in present]
         away = [(checked_name(n, target, day, "--absent"), reason[i] if i < len(reason) else None)
                 for i, n in enumerate(absent)]
@@ -182,6 +209,8 @@ def attend(
         for text in substitute:
             name, instead = parse_substitute(text)
             instead = checked_name(instead, target, day, "The member a substitute meets for,")
+            if name.casefold() == instead.casefold():
+                raise UsageError(f"{instead} cannot be their own substitute; write \"SUBSTITUTE for {instead}\".")
             if instead in here:
                 raise UsageError(f"{instead} is given as present, so no substitute can meet for them.")
             member = next((m for m in target.members if m.name and m.name.casefold() == name.casefold()), None)
@@ -300,15 +329,15 @@ def approve_minutes(
             later_meeting = target.meeting_on(when)
             if later_meeting is None:
                 raise UsageError(m.no_meeting(target, when).replace("Add it with", "Add the later meeting with"))
+            if later_meeting.status == "cancelled":
+                raise UsageError(f"The meeting on {when.isoformat()} was cancelled, so it approved nothing. Give the "
+                                 "meeting that did approve the minutes.")
             if later_meeting.in_file:
                 later = m.open_meeting(root, target, when, as_file=True)
         edit = m.open_meeting(root, target, day, as_file=True)
         m.approve_minutes(edit.doc, when, "meeting" if at is not None else by.value)
         added = later is not None and m.add_minutes_approval(later.doc, day)
-        changes = edit.changes() + (later.changes() if added else [])
-        from fsu_cli.check.catalogue import Context
-
-        _apply(root, changes, Context(parse_as_of(as_of, root)))
+        _write_changes(root, edit.changes() + (later.changes() if added else []), as_of)
     how = f"at the meeting on {when.isoformat()}" if at is not None else f"by {by.value} on {when.isoformat()}"
     lines = _moved(edit) + [f"Recorded the minutes of {day.isoformat()} as approved {how} in {edit.rel}."]
     if added:
