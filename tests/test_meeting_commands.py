@@ -128,11 +128,11 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["attend", FSU, "2026-11-19", "--present", "Marte Hauglan"],
-     "fsu: --present 'Marte Hauglan' is not a member of FSU pasientforløp in office on 19.11.2026. Did you mean "
-     "'Marte Haugland'?"),
+     ("fsu: --present 'Marte Hauglan' is not a member of FSU pasientforløp in office on 19.11.2026. Did you mean "
+     "'Marte Haugland'?")),
     (["attend", FSU, "2026-11-18", "--present", "Marte Haugland"],
-     f"fsu: FSU pasientforløp has no meeting on 2026-11-18. Its meetings in 2026: 2026-01-22, 2026-03-19, "
-     f"2026-05-21, 2026-09-10, 2026-11-19, 2026-12-17. Add it with: fsu meeting new {FSU} 2026-11-18\n"),
+     (f"fsu: FSU pasientforløp has no meeting on 2026-11-18. Its meetings in 2026: 2026-01-22, 2026-03-19, "
+     f"2026-05-21, 2026-09-10, 2026-11-19, 2026-12-17. Add it with: fsu meeting new {FSU} 2026-11-18\n")),
     (["attend", "fsu-pasientforlp", "2026-11-19", "--present", "Marte Haugland"],
      "fsu: There is no committee 'fsu-pasientforlp'. Known committees: partnerskapsmote, ssu,"),
     (["attend", FSU, "2026-11-31", "--present", "Marte Haugland"],
@@ -143,20 +143,20 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
      "fsu: --substitute must be written \"NAME for MEMBER\""),
     (["held", FSU, "2026-11-20"], "fsu: FSU pasientforløp has no meeting on 2026-11-20."),
     (["attend", "ssu", "2025-08-28", "--present", "Marte Haugland"],
-     "fsu: The meeting on 2025-08-28 is cancelled, so it has no attendance. If it was held after all: fsu meeting "
-     "held ssu 2025-08-28\n"),
+     ("fsu: The meeting on 2025-08-28 is cancelled, so it has no attendance. If it was held after all: fsu meeting "
+     "held ssu 2025-08-28\n")),
     (["approve-minutes", "ssu", "2025-06-12", "--at", "2025-08-28"],
      "fsu: The meeting on 2025-08-28 was cancelled, so it approved nothing."),
     (["agenda", FSU, "2026-05-21", "--add-case", f"{FSU}/2026/1"],
-     "fsu: FSU pasientforløp sak 2026.01 is for FSU pasientforløp's meeting 2026-01-22, not FSU pasientforløp's "
-     "meeting on 2026-05-21. Change the case's meeting first.\n"),
+     ("fsu: FSU pasientforløp sak 2026.01 is for FSU pasientforløp's meeting 2026-01-22, not FSU pasientforløp's "
+     "meeting on 2026-05-21. Change the case's meeting first.\n")),
     (["agenda", FSU, "2026-05-21", "--add-case", f"{FSU}/2026/9"], f"fsu: There is no case {FSU}/2026/9."),
     (["agenda", FSU, "2026-05-21"], "fsu: Give one of --standard, --add-case REF or --add-information TITLE.\n"),
     (["approve-minutes", FSU, "2026-12-17", "--at", "2027-02-04"],
-     f"fsu: The meeting on 2026-12-17 is planned, not held; only a held meeting has minutes. If it was held: fsu "
-     f"meeting held {FSU} 2026-12-17\n"),
-    (["approve-minutes", FSU, "2026-09-10", "--at", "2026-11-20"], "fsu: FSU pasientforløp has no meeting on "
-                                                                     "2026-11-20."),
+     (f"fsu: The meeting on 2026-12-17 is planned, not held; only a held meeting has minutes. If it was held: fsu "
+     f"meeting held {FSU} 2026-12-17\n")),
+    (["approve-minutes", FSU, "2026-09-10", "--at", "2026-11-20"], ("fsu: FSU pasientforløp has no meeting on "
+                                                                     "2026-11-20.")),
     (["approve-minutes", FSU, "2026-09-10", "--at", "2026-11-19", "--by", "email"], "fsu: Give either --at DATE"),
     (["approve-minutes", FSU, "2026-09-10", "--by", "email"], "fsu: Say how the minutes were approved"),
     (["approve-minutes", FSU, "2026-09-10", "--by", "email", "--date", "2026-09-01"],
@@ -209,8 +209,8 @@ def test_approve_minutes_at_a_later_meeting_puts_the_approval_on_its_agenda(fsu,
     lines = ok(fsu, "meeting", "approve-minutes", FSU, "2026-09-10", "--at", "2026-11-19", "--repo", community)
     assert lines == [
         f"Moved the meeting on 2026-09-10 out of {COMMITTEE} into data/meetings/{FSU}/2026-09-10.yaml.",
-        f"Recorded the minutes of 2026-09-10 as approved at the meeting on 2026-11-19 in "
-        f"data/meetings/{FSU}/2026-09-10.yaml.",
+        (f"Recorded the minutes of 2026-09-10 as approved at the meeting on 2026-11-19 in "
+        f"data/meetings/{FSU}/2026-09-10.yaml."),
         f"Added the approval of those minutes to the agenda in data/meetings/{FSU}/2026-11-19.yaml."]
     assert read(meeting_file(community, "2026-09-10"))["minutes"] == {
         "status": "approved", "approved": {"date": "2026-11-19", "by": "meeting"}}
@@ -286,17 +286,17 @@ def test_status_shows_notices_due_this_week_and_minutes_awaiting_approval(fsu, c
     assert section("Notices due this week") == ["When | Committee | What"]  # other committees' only
     ok(fsu, "meeting", "new", FSU, "2026-11-30", "--repo", community)
     assert section("Notices due this week") == [
-        "23.11.2026 | FSU pasientforløp | notice for the meeting 30.11.2026 is due 23.11.2026 (7 days, the default: "
-        f"the mandate sets no notice_days); once sent: fsu meeting notice {FSU} 2026-11-30"]
+        ("23.11.2026 | FSU pasientforløp | notice for the meeting 30.11.2026 is due 23.11.2026 (7 days, the default: "
+        f"the mandate sets no notice_days); once sent: fsu meeting notice {FSU} 2026-11-30")]
     edit(community / MANDATE, "    min_per_year: 4\n", "    min_per_year: 4\n    notice_days: 10\n"
                                                         "    minutes_within_days: 21\n")
     assert section("Notices due this week") == [
-        "20.11.2026 | FSU pasientforløp | OVERDUE notice for the meeting 30.11.2026 was due 20.11.2026 (the mandate's "
-        f"10 days); once sent: fsu meeting notice {FSU} 2026-11-30"]
+        ("20.11.2026 | FSU pasientforløp | OVERDUE notice for the meeting 30.11.2026 was due 20.11.2026 (the mandate's "
+        f"10 days); once sent: fsu meeting notice {FSU} 2026-11-30")]
     edit(community / MANDATE, "    notice_days: 10\n", "")  # the default week: advice, never overdue
     assert section("Notices due this week") == [
-        "23.11.2026 | FSU pasientforløp | notice for the meeting 30.11.2026 is due 23.11.2026 (7 days, the default: "
-        f"the mandate sets no notice_days); once sent: fsu meeting notice {FSU} 2026-11-30"]
+        ("23.11.2026 | FSU pasientforløp | notice for the meeting 30.11.2026 is due 23.11.2026 (7 days, the default: "
+        f"the mandate sets no notice_days); once sent: fsu meeting notice {FSU} 2026-11-30")]
     assert ok(fsu, "status", "--as-of", "2026-11-25", "--repo", community)[-1] == "1 overdue item(s)."
     ok(fsu, "meeting", "notice", FSU, "2026-11-30", "--repo", community)
     assert read(meeting_file(community, "2026-11-30"))["notice_sent"] == "2026-11-22"
@@ -306,10 +306,10 @@ def test_status_shows_notices_due_this_week_and_minutes_awaiting_approval(fsu, c
     ok(fsu, "meeting", "new", FSU, "2026-09-10", "--repo", community)
     ok(fsu, "meeting", "new", FSU, "2026-11-19", "--repo", community)
     assert section("Minutes awaiting approval") == [
-        "10.09.2026 | FSU pasientforløp | OVERDUE minutes of the meeting 10.09.2026 not approved, to be approved by "
-        "01.10.2026 (the mandate's 21 days)",
-        "19.11.2026 | FSU pasientforløp | minutes of the meeting 19.11.2026 not approved, to be approved by "
-        "10.12.2026 (the mandate's 21 days)"]
+        ("10.09.2026 | FSU pasientforløp | OVERDUE minutes of the meeting 10.09.2026 not approved, to be approved by "
+        "01.10.2026 (the mandate's 21 days)"),
+        ("19.11.2026 | FSU pasientforløp | minutes of the meeting 19.11.2026 not approved, to be approved by "
+        "10.12.2026 (the mandate's 21 days)")]
     ok(fsu, "meeting", "approve-minutes", FSU, "2026-09-10", "--at", "2026-11-19", "--repo", community)
     assert [row.split(" | ")[0] for row in section("Minutes awaiting approval")] == ["19.11.2026"]
 
@@ -339,3 +339,26 @@ def test_a_change_that_adds_a_warning_is_written_and_the_warning_shown(fsu, comm
     assert "FSU325 warning: The meeting on 2026-12-17 is marked held, but that date is after 2026-11-22." \
         in result.stderr
     assert {"date": "2026-12-17", "status": "held", "location": "Teams"} in listed(community)
+
+
+def test_a_listed_meetings_present_and_absent_move_into_its_attendance(fsu, community):
+    edit(community / COMMITTEE, "  - {date: 2026-09-10, status: held, location: Sykehuset Fjordvik}",
+         "  - {date: 2026-09-10, status: held, location: Sykehuset Fjordvik, present: [Marte Haugland, Trine Løken],"
+         " absent: [Kari Vatne]}")
+    ok(fsu, "meeting", "attend", FSU, "2026-09-10", "--absent", "Mads Holm", "--reason", "ferie", "--repo", community)
+    assert read(meeting_file(community, "2026-09-10"))["attendance"] == {
+        "present": ["Marte Haugland", "Trine Løken"],
+        "absent": [{"name": "Kari Vatne"}, {"name": "Mads Holm", "reason": "ferie"}]}
+
+
+def test_a_meeting_both_listed_and_in_a_file_is_refused_until_one_is_removed(fsu, community):
+    path = meeting_file(community, "2026-09-10")
+    path.parent.mkdir(parents=True)
+    path.write_text(f"committee: {FSU}\ndate: 2026-09-10\nstatus: held\n", encoding="utf-8")
+    before = snapshot(community)
+    result = fsu("meeting", "agenda", FSU, "2026-09-10", "--standard", "--repo", community)
+    assert result.exit_code == 2
+    assert result.stderr == (f"fsu: The meeting on 2026-09-10 is both in {COMMITTEE} and in "
+                             f"data/meetings/{FSU}/2026-09-10.yaml (FSU402). Keep one: delete the entry in the list "
+                             "or the file, then run the command again.\n")
+    assert snapshot(community) == before

@@ -247,8 +247,8 @@ def agenda(
     debug: DebugOption = False,
 ) -> int:
     """Write a meeting's agenda: the standard items, a case, or an information item (orientering)."""
-    from fsu_cli.edit.authoring import parse_day
     from fsu_cli.edit import meetings as m
+    from fsu_cli.edit.authoring import parse_day
     from fsu_cli.errors import UsageError
 
     if sum((standard, add_case is not None, add_information is not None)) != 1:
@@ -300,8 +300,8 @@ def approve_minutes(
 ) -> int:
     """Record that a held meeting's minutes (protokoll) were approved: at a later meeting, or by e-mail or
     signatures."""
-    from fsu_cli.edit.authoring import parse_day
     from fsu_cli.edit import meetings as m
+    from fsu_cli.edit.authoring import parse_day
     from fsu_cli.errors import UsageError
 
     if at is not None and (on is not None or by not in (None, ApprovedBy.meeting)):

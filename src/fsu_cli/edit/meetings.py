@@ -431,7 +431,7 @@ def _section(doc: Any, key: str) -> Any:
 def _reorder(mapping: Any, order: tuple[str, ...]) -> None:
     """Move the keys named in ``order`` into that order (only keys this module writes; comments on them move too)."""
     keys = [k for k in order if k in mapping]
-    if list(k for k in mapping if k in order) == keys:
+    if [k for k in mapping if k in order] == keys:
         return
     for key in keys:
         value = mapping.pop(key)
