@@ -56,7 +56,7 @@ def _write_changes(root, changes, as_of: str | None) -> None:
     write_changes(root, changes)
     warnings = [f for f in added if not f.accepted_by]
     if warnings:
-        print("Written, with these new warnings:", file=sys.stderr)
+        print("Written. fsu validate warns about what changed:", file=sys.stderr)
         reporter("text", sys.stderr).report(warnings, Summary.of(warnings, len(changes)))
 
 
