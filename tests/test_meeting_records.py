@@ -46,10 +46,10 @@ def test_a_meeting_moved_into_a_file_validates_as_before_and_its_cases_find_it(f
 
 
 def test_a_meeting_in_the_list_and_in_a_file_is_an_error_at_the_list_entry(fsu, community):
-    write_meeting(community)
+    write_meeting(community, MEETING.replace("2026-05-21", "2025-12-04"), day="2025-12-04")  # listed inline
     found = findings(fsu, community)
     assert [(f["code"], f["path"]) for f in found] == [("FSU402", "data/committees/fsu-pasientforlop.yaml")]
-    assert "data/meetings/fsu-pasientforlop/2026-05-21.yaml" in found[0]["message"]
+    assert "data/meetings/fsu-pasientforlop/2025-12-04.yaml" in found[0]["message"]
 
 
 def test_a_meeting_files_date_and_committee_match_its_name_and_folder(fsu, community):
