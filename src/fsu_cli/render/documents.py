@@ -360,10 +360,13 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
     mandate = mandate_in_force(repo, committee.id, end) or mandate_in_force(repo, committee.id, first)
     tally = year_tally(repo, committee, year, as_of)
     meetings = []
-    for meeting in sorted((m for m in committee.meetings if m.date and m.date.year == year and m.status == "held"),
-                          key=lambda m: m.date):
+    held = sorted((m for m in committee.meetings if m.date and m.date.year == year and m.status == "held"),
+                  key=lambda m: m.date)
+    for meeting in held:
         meetings.append({"date": _nb(meeting.date), "location": meeting.location or "",
-                         "cases": _meeting_cases(repo, committee, meeting.date, public)})
+                         "cases": _meeting_cases(repo, committee, meeting.date, public),
+                         "information": [{"title": item.title or words.INFORMATION, "presenter": item.presenter or ""}
+                                         for item in meeting.agenda or () if item.kind == "information"]})
     joined = [m for m in committee.members if m.start and first <= m.start <= last]
     left = [m for m in committee.members if m.end and first <= m.end <= last]
     all_terms = leadership_terms(repo, committee)
@@ -395,7 +398,30 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
         "count": {"held": tally.held, "minimum": tally.minimum, "per_year": tally.per_year,
                   "months": tally.months, "verdict": _verdict_nb(tally.verdict, tally.final)},
         "decisions": [case for meeting in meetings for case in meeting["cases"] if case.decision],
+        "attendance": _attendance_summary(repo, committee, held),
     }
+
+
+def _attendance_summary(repo: Repository, committee: Committee, held: list[Meeting]) -> dict | None:
+    """Who came to the year's meetings whose attendance is recorded: counts per meeting, and per member the
+    meetings attended of those held while they were a member; None when no meeting recorded attendance."""
+    recorded = [m for m in held if m.attendance_recorded]
+    if not recorded:
+        return None
+    per_meeting = [{"date": _nb(m.date), "present": len(m.present), "substitutes": len(m.substitutes),
+                    "absent": len(m.absences)} for m in recorded]
+    per_member = []
+    seen = set()
+    for member in committee.members:
+        if not member.name or member.name in seen:
+            continue
+        eligible = [m for m in recorded if in_office([member], on=m.date)]
+        if eligible:
+            seen.add(member.name)
+            attended = sum(member.name in m.present for m in eligible)
+            per_member.append({"name": member.name, "organization": _org(repo, member.organization),
+                               "attended": attended, "of": len(eligible)})
+    return {"meetings": per_meeting, "members": per_member}
 
 
 def _org(repo: Repository, organization_id: str | None) -> str:
