@@ -314,7 +314,7 @@ def _approval(committee: Committee, meeting: Meeting) -> tuple[str, str]:
                          and m.status == "held" and m.agenda), key=lambda m: m.date):
         if any(item.kind == "approval-of-minutes" and item.meeting == meeting.date for item in later.agenda):
             return words.approval_line("meeting", _nb(later.date)), "meeting"
-    if meeting.in_file and meeting.status != "cancelled":
+    if meeting.in_file and meeting.status == "held":
         return words.NOT_APPROVED, ""
     return "", ""
 
