@@ -208,6 +208,7 @@ def test_a_cancelled_meeting_says_avlyst(fsu, meetings, tmp_path):
     text = render(fsu, meetings, tmp_path, "agenda", COMMITTEE, "2026-12-17")
     assert "**AVLYST** – møtet 17.12.2026 er avlyst." in text
     assert "Tid: kl. 09.00–11.00  " in text and "Møteform: Digitalt møte  " in text
+    assert "Forfall meldes" not in text  # there is no meeting to send apologies for
     out = render(fsu, meetings, tmp_path, "agenda", COMMITTEE, "2026-12-17", fmt="pdf")
     assert "AVLYST – møtet 17.12.2026 er avlyst." in pdf_text(out)
     lines = docx_lines(render(fsu, meetings, tmp_path, "agenda", COMMITTEE, "2026-12-17", fmt="docx"))

@@ -203,7 +203,7 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
         "members": members,
         "cases": cases,
         "items": _agenda_items(repo, committee, meeting, cases, public) if meeting.agenda is not None else [],
-        "apologies_to": _apologies_to(repo, day),
+        "apologies_to": _apologies_to(repo, day) if meeting.status != "cancelled" else "",  # nobody to meet
         "present": [],
         "absent": [],
         "attendance": None,
