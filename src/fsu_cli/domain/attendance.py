@@ -17,6 +17,12 @@ def members_in_office(committee: Committee, day: Date) -> dict[str, Member]:
     return {m.name: m for m in in_office(committee.members, on=day) if m.name}
 
 
+def seats(office: dict[str, Member]) -> dict[str, Member]:
+    """The members who hold a seat: substitutes and observers hold none, so the quorum and the roll
+    call leave them out (getattr: members get a role with the next wave of the data contract)."""
+    return {name: m for name, m in office.items() if getattr(m, "role", None) in (None, "member")}
+
+
 def cases_at(repo: Repository, committee_id: str, day: Date) -> list[Case]:
     """The committee's cases whose meeting is the day, in file order."""
     index = repo.cache.get("cases_by_meeting")
@@ -69,6 +75,7 @@ class Quorum:
 def quorum(repo: Repository, meeting: Meeting, office: dict[str, Member], recused: frozenset[str]) -> Quorum:
     """Who counts: members present and members whose substitute came, less the recused (a recused
     substitute takes away the member they stand for)."""
+    office = seats(office)
     stands_for = {name: name for name in meeting.present if name in office}
     for substitute in meeting.substitutes:
         if substitute.stands_for in office and substitute.stands_for not in meeting.present:

@@ -1,21 +1,33 @@
 """FSU40x: meetings as records, the meeting files in data/meetings/<committee>/<date>.yaml.
 
 A meeting is either an entry in the committee's ``meetings:`` list (a schedule) or a
-file (the whole record: attendance, agenda, minutes), never both.
+file (the whole record: attendance, agenda, minutes), never both. The list's
+``present``/``absent`` are held to the members in office (FSU404, FSU405); every other
+rule judges meeting files only, so a repository without them keeps its findings.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import pairwise
 from math import ceil
 from typing import Iterator
 
 from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
-from fsu_cli.domain.attendance import (approvals_of_minutes, cases_at, members_in_office, parse_span, quorum,
-                                       side_of)
+from fsu_cli.domain.attendance import (
+    Quorum,
+    approvals_of_minutes,
+    cases_at,
+    members_in_office,
+    parse_span,
+    quorum,
+    seats,
+    side_of,
+)
+from fsu_cli.domain.mandate_rules import QuorumRules
 from fsu_cli.domain.mandates import mandate_in_force, rules_of
-from fsu_cli.domain.records import Committee, Meeting, Member, Repository
+from fsu_cli.domain.records import Committee, Date, Meeting, Member, Repository
 
 MEETING_PATH_MISMATCH = define(
     "FSU401",
@@ -309,8 +321,8 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                     pointer=entry.source.pointer + ("date",),
                 )
         for meeting in committee.meetings:
-            if meeting.date is None:
-                continue
+            if meeting.date is None or not (meeting.in_file or meeting.present or meeting.absences):
+                continue  # a list entry without attendance has nothing to judge here
             office = members_in_office(committee, meeting.date)
             yield from _attendance(committee, meeting, office)
             if meeting.in_file:
@@ -400,7 +412,7 @@ def _completeness(meeting: Meeting, office: dict[str, Member]) -> Iterator[Findi
     if not meeting.attendance_recorded or meeting.status == "cancelled":
         return
     listed = set(meeting.present) | set(meeting.absent)
-    missing = [name for name in office if name not in listed]
+    missing = [name for name in seats(office) if name not in listed]
     if missing:
         yield ATTENDANCE_INCOMPLETE.finding(
             meeting.path,
@@ -461,9 +473,9 @@ def _cancelled(repo: Repository, committee: Committee, meeting: Meeting) -> Iter
 
 
 def _quorum(repo: Repository, committee: Committee, meeting: Meeting, office: dict[str, Member],
-            rules) -> Iterator[Finding]:
+            rules: QuorumRules) -> Iterator[Finding]:
     """One finding for the meeting when too few met at all; else one per item whose recusals break it."""
-    if meeting.status != "held" or not meeting.attendance_recorded or not rules.stated or not office:
+    if meeting.status != "held" or not meeting.attendance_recorded or not rules.stated or not seats(office):
         return
     items = [item for item in meeting.agenda or () if item.case]
     refs = {c.ref for c in _decided(repo, committee, meeting)} | {item.case for item in items}
@@ -487,7 +499,7 @@ def _quorum(repo: Repository, committee: Committee, meeting: Meeting, office: di
                 pointer=item.source.pointer + ("recused",), on_key=True)
 
 
-def _short_of(counted, rules) -> str | None:
+def _short_of(counted: Quorum, rules: QuorumRules) -> str | None:
     """What the quorum lacks, in words, or None when it holds."""
     lacks = []
     if not counted.share_met(rules.min_share_present):
@@ -548,7 +560,7 @@ def _slots(meeting: Meeting) -> Iterator[Finding]:
                                      "Move the slot within the meeting's time, or extend the meeting.", pointer=where)
     full = sorted(((span, item) for span, item in timed if span[1] is not None and span[1] > span[0]),
                   key=lambda pair: pair[0])
-    for (before, first), (after, second) in zip(full, full[1:]):
+    for (before, first), (after, second) in pairwise(full):
         if after[0] < before[1]:
             yield SLOT_CLASH.finding(meeting.path, f"The item's time {second.time} overlaps {first.time}.",
                                      "Give the items slots that follow one another.",
@@ -584,7 +596,7 @@ def _minutes_in_time(repo: Repository, committee: Committee, meeting: Meeting, d
                          approvals_of_minutes(repo).get((folder, meeting.date))) if d is not None]
     if not dates and minutes is not None and minutes.status == "approved":
         return  # approved, on a day not written
-    deadline = meeting.date + timedelta(days=days)
+    deadline = _days_after(meeting.date, days)
     where = ("minutes",) if minutes is not None else ("date",)
     if dates and min(dates) > deadline:
         yield MINUTES_LATE.finding(
@@ -596,6 +608,14 @@ def _minutes_in_time(repo: Repository, committee: Committee, meeting: Meeting, d
             meeting.path, f"The minutes are not approved, and were due by {deadline} ({days} days after the meeting).",
             "Approve the minutes and record it under 'minutes: {status: approved, approved: {date, by}}'.",
             pointer=where, on_key=True)
+
+
+def _days_after(day: Date, days: int) -> Date:
+    """The day so many days later; the calendar's last day when a mandate's number runs past it."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return Date.max
 
 
 def _notice(meeting: Meeting, days: int | None) -> Iterator[Finding]:
