@@ -336,3 +336,11 @@ def test_fsu413_a_mandate_allowing_more_days_than_the_calendar_holds_is_no_trace
     assert [f for f in findings(fsu, community) if f["code"] == "FSU413"] == []
     edit(community / MANDATE, "99999999999", "1")
     assert [f["code"] for f in findings(fsu, community)] == ["FSU413"]
+
+
+def test_fsu405_holds_for_the_present_and_absent_of_a_meeting_in_the_list_too(fsu, community):
+    committee = community / "data/committees/fsu-pasientforlop.yaml"
+    edit(committee, "{date: 2026-09-10, status: held, location: Sykehuset Fjordvik}",
+         "{date: 2026-09-10, status: held, location: Sykehuset Fjordvik, present: [Mads Holm], absent: [Mads Holm]}")
+    found = [(f["code"], f["path"], f["line"]) for f in findings(fsu, community)]
+    assert found == [("FSU405", "data/committees/fsu-pasientforlop.yaml", line_of(committee, "absent: [Mads Holm]"))]
