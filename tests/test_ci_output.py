@@ -336,7 +336,8 @@ ENGINES = [matches_json_languageservice, matches_picomatch_bash]
 WORKSPACE = "/home/kari/Styring og saker/"
 SCHEMA_OF = {"fsu.yaml": "fsu", FSU: "committee", "data/committees/ssu.yaml": "committee",
              "data/mandates/fsu.yaml": "mandate", "data/mandates/ssu-2024.yaml": "mandate",
-             "data/cases/ssu/2024/01.yaml": "case", "data/cases/fsu/2024/01.yaml": "case"}
+             "data/cases/ssu/2024/01.yaml": "case", "data/cases/fsu/2024/01.yaml": "case",
+             "data/meetings/fsu/2025-03-12.yaml": "meeting", "data/meetings/ssu/2026-01-22.yaml": "meeting"}
 
 
 def schemas_for(mapping: dict[str, str], rel: str, engine) -> set[str]:

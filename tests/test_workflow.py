@@ -34,8 +34,8 @@ def test_diff_between_commits_as_a_pull_request_comment(fsu, repo):  # noqa: F81
     fsu("member", "add", "ssu", "--name", "Ola Nordvik", "--organization", "lundheim", "--start", "2026-12-01",
         "--repo", repo)
     fsu("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "Ny sak om legevakt", "--repo", repo)
-    edit(repo / "data/committees/fsu-pasientforlop.yaml", "{date: 2026-12-17, status: planned",
-         "{date: 2026-12-18, status: planned")
+    edit(repo / "data/committees/fsu-pasientforlop.yaml", "{date: 2027-02-04, status: planned",
+         "{date: 2027-02-05, status: planned")
     edit(repo / "data/committees/ssu.yaml", "  - date: 2026-11-26\n    status: planned",
          "  - date: 2026-11-26\n    status: cancelled")
     edit(repo / "data/mandates/fsu-akuttmedisin-2027.yaml", "min_per_year: 5", "min_per_year: 6")
@@ -48,7 +48,7 @@ def test_diff_between_commits_as_a_pull_request_comment(fsu, repo):  # noqa: F81
     assert "- Member joined: Ola Nordvik (Lundheim kommune), from 01.12.2026.\n" in text
     assert "- Case added: SSU sak 07-2026 Ny sak om legevakt (meeting 26.11.2026).\n" in text
     assert "- Meeting 26.11.2026 cancelled (was planned).\n" in text
-    assert "- Meeting moved: 17.12.2026 → 18.12.2026.\n" in text
+    assert "- Meeting moved: 04.02.2027 → 05.02.2027.\n" in text
     assert "- fsu-akuttmedisin-2027: rule meetings.min_per_year: 5 → 6.\n" in text
 
 

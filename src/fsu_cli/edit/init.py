@@ -28,6 +28,7 @@ EDITOR_SCHEMAS = {
     "./schemas/committee.schema.json": "data/committees/*.yaml",
     "./schemas/mandate.schema.json": "data/mandates/*.yaml",
     "./schemas/case.schema.json": "data/cases/*/*/*.yaml",
+    "./schemas/meeting.schema.json": "data/meetings/*/*.yaml",
 }
 FSU_YAML_MODELINE = "# yaml-language-server: $schema=schemas/fsu.schema.json"
 

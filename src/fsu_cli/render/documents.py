@@ -17,7 +17,8 @@ from fsu_cli.domain.office import in_office
 from fsu_cli.domain.records import Assessment, Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
-from fsu_cli.render.views import AssessmentView, CaseView, DecisionView, MemberRow, ProposalView
+from fsu_cli.render.views import (AgendaItemView, AssessmentView, AttendanceRow, AttendanceView, CaseView,
+                                  DecisionView, MemberRow, ProposalView, Signer)
 
 
 def _date(text: str, what: str) -> Date:
@@ -190,20 +191,163 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
     meeting = _meeting(committee, day)
     members = _member_rows(repo, committee, day)
     document = "Protokoll" if minutes else "Innkalling og saksliste"
+    cases = _meeting_cases(repo, committee, day, public)
     context = {
         **_base(repo, committee, f"{document} {committee.label} {_nb(day)}", public),
         "document": document,
-        "meeting": {"date": _nb(day), "time": meeting.time or "", "location": meeting.location or "",
-                    "status": words.STATUS.get(meeting.status or "", "")},
+        "meeting": {"date": _nb(day), "time": words.clock(meeting.time) if meeting.time else "",
+                    "location": meeting.location or "", "status": words.STATUS.get(meeting.status or "", ""),
+                    "cancelled": meeting.status == "cancelled", "cancelled_note": words.CANCELLED,
+                    "video": meeting.video or "", "form": words.FORM.get(meeting.form or "", ""),
+                    "notice_sent": _nb(meeting.notice_sent)},
         "members": members,
-        "cases": _meeting_cases(repo, committee, day, public),
+        "cases": cases,
+        "items": _agenda_items(repo, committee, meeting, cases, public) if meeting.agenda is not None else [],
+        "apologies_to": _apologies_to(repo, day) if meeting.status != "cancelled" else "",  # nobody to meet
         "present": [],
         "absent": [],
+        "attendance": None,
+        "chair": "",
+        "minute_taker": "",
+        "approval": "",
+        "signers": [],
     }
     if minutes:
         context["present"] = meeting.present
         context["absent"] = meeting.absent
+        if meeting.in_file:
+            context["attendance"] = _attendance(repo, committee, meeting) if meeting.attendance_recorded else None
+            context["chair"] = meeting.chair or next(
+                (o.name or "" for o in in_office(committee.leadership, on=day) if o.role == "leader"), "")
+            context["minute_taker"] = meeting.minute_taker or ""
+        context["approval"], by = _approval(committee, meeting)
+        if by == "signatures":
+            context["signers"] = _signers(committee, meeting)
     return context
+
+
+def _agenda_items(repo: Repository, committee: Committee, meeting: Meeting, cases: list[CaseView],
+                  public: bool) -> list[AgendaItemView]:
+    """The meeting file's agenda in its order, numbered; the meeting's cases it does not name come after its
+    last case (or before the orienteringer and eventuelt)."""
+    agenda = meeting.agenda or []
+    named = {parse_case_ref(item.case) for item in agenda if item.case}
+    unnamed = [c for c in repo.all_cases if c.committee == committee.id and c.meeting == meeting.date
+               and (c.committee, c.year, c.number) not in named]
+    unnamed.sort(key=lambda c: (c.year or 0, c.number or 0))
+    entries: list = list(agenda)
+    if unnamed:
+        last_case = max((i for i, item in enumerate(agenda) if item.kind == "case"), default=None)
+        later = next((i for i, item in enumerate(agenda) if item.kind in ("information", "any-other-business")),
+                     len(agenda))
+        at = last_case + 1 if last_case is not None else later
+        entries[at:at] = unnamed
+    views = []
+    for number, entry in enumerate(entries, start=1):
+        if isinstance(entry, Case):
+            view = case_view(repo, entry, public)
+            views.append(AgendaItemView(number, "case", f"{view.number} {view.title}", view, "", "", "", "", (), ""))
+        else:
+            views.append(_agenda_item(repo, entry, number, public))
+    return views
+
+
+def _agenda_item(repo: Repository, item, number: int, public: bool) -> AgendaItemView:
+    kind = item.kind or "case"
+    case = repo.case(item.case) if item.case else None
+    view = case_view(repo, case, public) if case is not None else None
+    resolution = ""
+    if kind == "approval-of-notice":
+        heading, resolution = words.NOTICE_APPROVAL, words.NOTICE_APPROVED
+    elif kind == "approval-of-minutes":
+        heading, resolution = words.minutes_approval(_nb(item.meeting)), words.minutes_approved(_nb(item.meeting))
+    elif kind == "information":
+        heading = item.title or words.INFORMATION
+    elif kind == "any-other-business":
+        heading = words.ANY_OTHER_BUSINESS
+    elif view is not None:
+        heading = f"{view.number} {view.title}"
+    else:
+        heading = item.title or item.case or ""
+    redacted = view is not None and view.redacted
+    return AgendaItemView(
+        number=number,
+        kind=kind,
+        heading=heading,
+        case=view,
+        presenter=item.presenter or "",
+        time=words.clock(item.time) if item.time else "",
+        discussion="" if redacted else item.discussion or "",
+        notes=item.notes or "",
+        recusals=tuple(words.recusal(r.name, r.basis or "") for r in item.recused),
+        resolution=resolution,
+    )
+
+
+def _attendance(repo: Repository, committee: Committee, meeting: Meeting) -> AttendanceView:
+    day = meeting.date
+    roles = {o.name: words.ROLE.get(o.role or "", "") for o in in_office(committee.leadership, on=day)}
+    members = {m.name: m for m in committee.members}
+
+    def organization(name: str, written: str | None = None) -> str:
+        member = members.get(name)
+        return _org(repo, written or (member.organization if member else None))
+
+    present = [AttendanceRow(name, organization(name), roles.get(name) or words.MEMBER) for name in meeting.present]
+    present += [AttendanceRow(s.name, organization(s.name, s.organization),
+                              words.substitute_for(s.stands_for) if s.stands_for else "vara")
+                for s in meeting.substitutes]
+    absent = [AttendanceRow(a.name, organization(a.name), roles.get(a.name) or words.MEMBER, a.reason or "")
+              for a in meeting.absences]
+    others = [AttendanceRow(o.name, _org(repo, o.organization), o.role or "") for o in meeting.others]
+    return AttendanceView(tuple(present), tuple(absent), tuple(others))
+
+
+def _approval(committee: Committee, meeting: Meeting) -> tuple[str, str]:
+    """The approval line of the minutes and how they were approved: from the meeting's own ``minutes``, else from
+    a later held meeting whose agenda approves them; a draft says it is not approved yet."""
+    record = meeting.minutes
+    if record is not None and (record.status == "approved" or record.approved_on or record.approved_by):
+        by = record.approved_by or ""
+        return words.approval_line(by, _nb(record.approved_on)), by
+    for later in sorted((m for m in committee.meetings if m.date and meeting.date and m.date > meeting.date
+                         and m.status == "held" and m.agenda), key=lambda m: m.date):
+        if any(item.kind == "approval-of-minutes" and item.meeting == meeting.date for item in later.agenda):
+            return words.approval_line("meeting", _nb(later.date)), "meeting"
+    if meeting.in_file and meeting.status == "held":
+        return words.NOT_APPROVED, ""
+    return "", ""
+
+
+def _signers(committee: Committee, meeting: Meeting) -> list[Signer]:
+    """Who signs approved minutes: the leader and the deputy in office on the day, or else the chair."""
+    offices = in_office(committee.leadership, on=meeting.date)
+    signers = [Signer(o.name or "", words.ROLE.get(o.role or "", "")) for role in ("leader", "deputy")
+               for o in offices if o.role == role]
+    if not signers and meeting.chair:
+        signers = [Signer(meeting.chair, "møteleder")]
+    return signers
+
+
+def _apologies_to(repo: Repository, day: Date) -> str:
+    """Who takes apologies (forfall): the joint secretariat's own person (a member of a secretariat committee
+    from an organization on the secretariat side) with an e-mail address, else that committee's leader with
+    one; empty when the data names nobody."""
+    for committee in sorted(repo.committees.values(), key=lambda c: c.id):
+        if committee.kind != "secretariat":
+            continue
+        current = [m for m in in_office(committee.members, on=day) if m.email and m.name]
+        own = [m for m in current if _side(repo, m.organization) == "secretariat"]
+        leaders = {o.name for o in in_office(committee.leadership, on=day) if o.role == "leader"}
+        chosen = own[:1] or [m for m in current if m.name in leaders][:1]
+        if chosen:
+            return f"{chosen[0].name}, {chosen[0].email}"
+    return ""
+
+
+def _side(repo: Repository, organization_id: str | None) -> str:
+    organization = repo.organizations.get(organization_id or "")
+    return (organization.side or "") if organization else ""
 
 
 # --- annual report and member list -------------------------------------------------------
@@ -216,10 +360,13 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
     mandate = mandate_in_force(repo, committee.id, end) or mandate_in_force(repo, committee.id, first)
     tally = year_tally(repo, committee, year, as_of)
     meetings = []
-    for meeting in sorted((m for m in committee.meetings if m.date and m.date.year == year and m.status == "held"),
-                          key=lambda m: m.date):
+    held = sorted((m for m in committee.meetings if m.date and m.date.year == year and m.status == "held"),
+                  key=lambda m: m.date)
+    for meeting in held:
         meetings.append({"date": _nb(meeting.date), "location": meeting.location or "",
-                         "cases": _meeting_cases(repo, committee, meeting.date, public)})
+                         "cases": _meeting_cases(repo, committee, meeting.date, public),
+                         "information": [{"title": item.title or words.INFORMATION, "presenter": item.presenter or ""}
+                                         for item in meeting.agenda or () if item.kind == "information"]})
     joined = [m for m in committee.members if m.start and first <= m.start <= last]
     left = [m for m in committee.members if m.end and first <= m.end <= last]
     all_terms = leadership_terms(repo, committee)
@@ -251,7 +398,30 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
         "count": {"held": tally.held, "minimum": tally.minimum, "per_year": tally.per_year,
                   "months": tally.months, "verdict": _verdict_nb(tally.verdict, tally.final)},
         "decisions": [case for meeting in meetings for case in meeting["cases"] if case.decision],
+        "attendance": _attendance_summary(repo, committee, held),
     }
+
+
+def _attendance_summary(repo: Repository, committee: Committee, held: list[Meeting]) -> dict | None:
+    """Who came to the year's meetings whose attendance is recorded: counts per meeting, and per member the
+    meetings attended of those held while they were a member; None when no meeting recorded attendance."""
+    recorded = [m for m in held if m.attendance_recorded]
+    if not recorded:
+        return None
+    per_meeting = [{"date": _nb(m.date), "present": len(m.present), "substitutes": len(m.substitutes),
+                    "absent": len(m.absences)} for m in recorded]
+    per_member = []
+    seen = set()
+    for member in committee.members:
+        if not member.name or member.name in seen:
+            continue
+        eligible = [m for m in recorded if in_office([member], on=m.date)]
+        if eligible:
+            seen.add(member.name)
+            attended = sum(member.name in m.present for m in eligible)
+            per_member.append({"name": member.name, "organization": _org(repo, member.organization),
+                               "attended": attended, "of": len(eligible)})
+    return {"meetings": per_meeting, "members": per_member}
 
 
 def _org(repo: Repository, organization_id: str | None) -> str:

@@ -55,3 +55,40 @@ class MemberRow:
     side: str  # helseforetak, kommune, ...
     email: str
     role: str  # leder, nestleder, or empty
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItemView:
+    """One numbered item of a meeting's agenda (and of its minutes)."""
+
+    number: int
+    kind: str  # approval-of-notice | approval-of-minutes | case | information | any-other-business
+    heading: str  # e.g. Godkjenning av protokoll fra møtet 22.01.2026, or the case's number and title
+    case: CaseView | None
+    presenter: str
+    time: str  # kl. 09.30–10.15, or empty
+    discussion: str  # behandling, for the minutes
+    notes: str
+    recusals: tuple[str, ...]  # NN fratrådte som inhabil, jf. ...
+    resolution: str  # for the standard items: what the meeting concluded, e.g. Innkalling og saksliste ble godkjent.
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    name: str
+    organization: str
+    role: str  # leder, nestleder, medlem, vara for NN, or a role written in the meeting file
+    reason: str = ""  # for an absence, when given
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceView:
+    present: tuple[AttendanceRow, ...]
+    absent: tuple[AttendanceRow, ...]
+    others: tuple[AttendanceRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str
+    role: str

@@ -48,3 +48,54 @@ def genitive(name: str) -> str:
 
 def exemption_note(basis: str) -> str:
     return f"Unntatt offentlighet, jf. {basis}"
+
+
+FORM = {
+    "physical": "Fysisk møte",
+    "digital": "Digitalt møte",
+    "hybrid": "Hybridmøte (fysisk og digitalt)",
+    "written": "Skriftlig behandling (per e-post)",
+}
+MEMBER = "medlem"
+CANCELLED = "AVLYST"
+NOTICE_APPROVAL = "Godkjenning av innkalling og saksliste"
+NOTICE_APPROVED = "Innkalling og saksliste ble godkjent."
+INFORMATION = "Orientering"
+ANY_OTHER_BUSINESS = "Eventuelt"
+NOT_APPROVED = "Protokollen er ikke godkjent ennå."
+
+
+def minutes_approval(day: str) -> str:
+    """The agenda item that approves an earlier meeting's minutes."""
+    return f"Godkjenning av protokoll fra møtet {day}" if day else "Godkjenning av protokoll"
+
+
+def minutes_approved(day: str) -> str:
+    return f"Protokollen fra møtet {day} ble godkjent." if day else "Protokollen ble godkjent."
+
+
+def substitute_for(name: str) -> str:
+    return f"vara for {name}"
+
+
+def recusal(name: str, basis: str) -> str:
+    return f"{name} fratrådte som inhabil, jf. {basis}." if basis else f"{name} fratrådte som inhabil."
+
+
+def approval_line(by: str, day: str) -> str:
+    """How the minutes were approved: at a later meeting, by e-mail, or by signatures."""
+    if by == "email":
+        return f"Godkjent per e-post {day}." if day else "Godkjent per e-post."
+    if by == "signatures":
+        return f"Protokollen ble godkjent ved signatur {day}." if day else "Protokollen ble godkjent ved signatur."
+    if by == "meeting" and day:
+        return f"Protokollen ble godkjent i møte {day}."
+    return f"Protokollen ble godkjent {day}." if day else "Protokollen er godkjent."
+
+
+def clock(time: str) -> str:
+    """'09:00-12:00' -> 'kl. 09.00–12.00'; anything else is shown as written."""
+    parts = time.split("-")
+    if all(len(p) == 5 and p[2] == ":" and (p[:2] + p[3:]).isdigit() for p in parts) and len(parts) <= 2:
+        return "kl. " + "–".join(p.replace(":", ".") for p in parts)
+    return time
