@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import re
 from pathlib import Path
 
@@ -15,6 +16,32 @@ from test_authoring import git, snapshot
 FSU = "fsu-pasientforlop"
 COMMITTEE = f"data/committees/{FSU}.yaml"
 MANDATE = f"data/mandates/{FSU}-2025.yaml"
+
+
+@pytest.fixture
+def community(community: Path) -> Path:
+    """The example community with FSU pasientforløp's meetings all in its list again (date, status, place) and no
+    notice or minutes deadlines in its mandate: each test records its meetings by command, and sets the deadlines
+    it is about, independent of the example's own meeting files."""
+    listed = community / COMMITTEE
+    text = listed.read_text(encoding="utf-8")
+    entries = {str(m["date"]): m for m in YAML(typ="safe").load(text)["meetings"]}
+    folder = community / "data" / "meetings" / FSU
+    for path in sorted(folder.glob("*.yaml")):
+        record = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        entries[str(record["date"])] = {"date": record["date"], "status": record["status"],
+                                        "location": record.get("location", "Teams")}
+        path.unlink()
+    if folder.is_dir():
+        folder.rmdir()
+    lines = "".join(f"  - {{date: {day}, status: {m['status']}, location: {m['location']}}}\n"
+                    for day, m in sorted(entries.items()))
+    listed.write_text(text[:text.index("\nmeetings:\n")] + "\nmeetings:\n" + lines, encoding="utf-8")
+    mandate = community / MANDATE
+    mandate.write_text("".join(line for line in mandate.read_text(encoding="utf-8").splitlines(keepends=True)
+                               if not line.lstrip().startswith(("notice_days:", "minutes_within_days:"))),
+                       encoding="utf-8")
+    return community
 
 
 def meeting_file(root: Path, day: str, committee: str = FSU) -> Path:
@@ -30,8 +57,8 @@ def listed(root: Path) -> list[dict]:
     return read(root / COMMITTEE)["meetings"]
 
 
-def findings(fsu, root: Path) -> list[dict]:
-    result = fsu("validate", "--repo", root, "--format", "json")
+def findings(fsu, root: Path, *args: str) -> list[dict]:
+    result = fsu("validate", "--repo", root, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.stderr
     return json.loads(result.stdout)["findings"]
 
@@ -56,7 +83,7 @@ def test_new_creates_a_meeting_file(fsu, community):
 
 def test_new_moves_a_listed_meeting_into_its_file_keeping_status_place_and_comments(fsu, community):
     edit(community / COMMITTEE, "  - {date: 2026-05-21", "  # Vårmøtet\n  - {date: 2026-05-21")
-    edit(community / COMMITTEE, "  - {date: 2026-09-10", "  # Høsten\n  - {date: 2026-09-10")
+    edit(community / COMMITTEE, "  - {date: 2026-06-18", "  # Sommermøtet\n  - {date: 2026-06-18")
     lines = ok(fsu, "meeting", "new", FSU, "2026-05-21", "--time", "09:00-11:30", "--repo", community)
     assert lines == [f"Moved the meeting on 2026-05-21 out of {COMMITTEE} into data/meetings/{FSU}/2026-05-21.yaml."]
     assert read(meeting_file(community, "2026-05-21")) == {
@@ -64,7 +91,7 @@ def test_new_moves_a_listed_meeting_into_its_file_keeping_status_place_and_comme
     text = (community / COMMITTEE).read_text(encoding="utf-8")
     assert "2026-05-21" not in text
     assert text.startswith("# FSU pasientforløp ble opprettet av SSU 18.09.2025")
-    assert "  # Vårmøtet\n  # Høsten\n  - {date: 2026-09-10, status: held, location: Sykehuset Fjordvik}\n" in text
+    assert "  # Vårmøtet\n  # Sommermøtet\n  - {date: 2026-06-18, status: cancelled, location: Sykehuset Fjordvik}\n" in text
     assert [m["date"] for m in listed(community)][:4] == ["2025-10-23", "2025-12-04", "2026-01-22", "2026-03-19"]
     assert findings(fsu, community) == []  # no FSU402: the meeting is in its file only; its case still finds it
 
@@ -83,7 +110,7 @@ def test_held_and_cancel_change_a_listed_meeting_in_place(fsu, community):
     assert ok(fsu, "meeting", "cancel", FSU, "2026-12-17", "--repo", community) == [
         f"Marked the meeting on 2026-12-17 cancelled in {COMMITTEE}."]
     assert {"date": "2026-12-17", "status": "cancelled", "location": "Teams"} in listed(community)
-    assert not (community / "data" / "meetings").exists()
+    assert not (community / "data" / "meetings" / FSU).exists()
     assert ok(fsu, "meeting", "cancel", FSU, "2026-12-17", "--repo", community) == [
         f"The meeting on 2026-12-17 is already cancelled ({COMMITTEE}); nothing to change."]
 
@@ -132,7 +159,7 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
      "'Marte Haugland'?")),
     (["attend", FSU, "2026-11-18", "--present", "Marte Haugland"],
      (f"fsu: FSU pasientforløp has no meeting on 2026-11-18. Its meetings in 2026: 2026-01-22, 2026-03-19, "
-     f"2026-05-21, 2026-09-10, 2026-11-19, 2026-12-17. Add it with: fsu meeting new {FSU} 2026-11-18\n")),
+     f"2026-05-21, 2026-06-18, 2026-09-10, 2026-11-19, 2026-12-17. Add it with: fsu meeting new {FSU} 2026-11-18\n")),
     (["attend", "fsu-pasientforlp", "2026-11-19", "--present", "Marte Haugland"],
      "fsu: There is no committee 'fsu-pasientforlp'. Known committees: partnerskapsmote, ssu,"),
     (["attend", FSU, "2026-11-31", "--present", "Marte Haugland"],
@@ -362,3 +389,34 @@ def test_a_meeting_both_listed_and_in_a_file_is_refused_until_one_is_removed(fsu
                              f"data/meetings/{FSU}/2026-09-10.yaml (FSU402). Keep one: delete the entry in the list "
                              "or the file, then run the command again.\n")
     assert snapshot(community) == before
+
+
+def test_the_secretarys_december_on_the_examples_own_meeting_files(fsu, tmp_path):
+    """The example as it is: notice, attendance, held and approval recorded in files written by hand, whose
+    comments stay; the whole repository validates as cleanly as before."""
+    from conftest import PROJECT
+
+    root = tmp_path / "example"
+    root.mkdir()
+    shutil.copy(PROJECT / "fsu.yaml", root / "fsu.yaml")
+    shutil.copytree(PROJECT / "data", root / "data")
+    before = findings(fsu, root, "--as-of", "2026-12-17")
+    november, december = meeting_file(root, "2026-11-19"), meeting_file(root, "2026-12-17")
+    november_text = november.read_text(encoding="utf-8")
+    ok(fsu, "meeting", "notice", FSU, "2026-12-17", "--sent", "2026-12-03", "--repo", root)
+    names = [m["name"] for m in read(root / COMMITTEE)["members"] if m.get("end_date") is None]
+    ok(fsu, "meeting", "attend", FSU, "2026-12-17", *[a for n in names[1:] for a in ("--present", n)],
+       "--absent", names[0], "--reason", "ferie", "--as-of", "2026-12-17", "--repo", root)
+    ok(fsu, "meeting", "held", FSU, "2026-12-17", "--as-of", "2026-12-17", "--repo", root)
+    lines = ok(fsu, "meeting", "approve-minutes", FSU, "2026-11-19", "--at", "2026-12-17", "--as-of", "2026-12-17",
+               "--repo", root)
+    assert lines == [f"Recorded the minutes of 2026-11-19 as approved at the meeting on 2026-12-17 in "
+                     f"data/meetings/{FSU}/2026-11-19.yaml."]  # December's agenda already approves them
+    assert november.read_text(encoding="utf-8") == november_text.replace(
+        "minutes:\n  status: draft\n", "minutes:\n  status: approved\n  approved:\n    date: 2026-12-17\n"
+        "    by: meeting\n")
+    record = read(december)
+    assert record["status"] == "held" and record["notice_sent"] == "2026-12-03"
+    assert record["attendance"]["absent"] == [{"name": names[0], "reason": "ferie"}]
+    assert [i.get("kind") for i in record["agenda"]].count("approval-of-minutes") == 1
+    assert findings(fsu, root, "--as-of", "2026-12-17") == before
