@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -410,8 +410,8 @@ def test_the_secretarys_december_on_the_examples_own_meeting_files(fsu, tmp_path
     ok(fsu, "meeting", "held", FSU, "2026-12-17", "--as-of", "2026-12-17", "--repo", root)
     lines = ok(fsu, "meeting", "approve-minutes", FSU, "2026-11-19", "--at", "2026-12-17", "--as-of", "2026-12-17",
                "--repo", root)
-    assert lines == [f"Recorded the minutes of 2026-11-19 as approved at the meeting on 2026-12-17 in "
-                     f"data/meetings/{FSU}/2026-11-19.yaml."]  # December's agenda already approves them
+    assert lines == [(f"Recorded the minutes of 2026-11-19 as approved at the meeting on 2026-12-17 in "
+                     f"data/meetings/{FSU}/2026-11-19.yaml.")]  # December's agenda already approves them
     assert november.read_text(encoding="utf-8") == november_text.replace(
         "minutes:\n  status: draft\n", "minutes:\n  status: approved\n  approved:\n    date: 2026-12-17\n"
         "    by: meeting\n")
