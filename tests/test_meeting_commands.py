@@ -420,3 +420,11 @@ def test_the_secretarys_december_on_the_examples_own_meeting_files(fsu, tmp_path
     assert record["attendance"]["absent"] == [{"name": names[0], "reason": "ferie"}]
     assert [i.get("kind") for i in record["agenda"]].count("approval-of-minutes") == 1
     assert findings(fsu, root, "--as-of", "2026-12-17") == before
+
+
+def test_agenda_standard_leaves_out_minutes_already_approved_by_email(fsu, community):
+    ok(fsu, "meeting", "approve-minutes", FSU, "2026-03-19", "--by", "email", "--date", "2026-03-26",
+       "--repo", community)
+    ok(fsu, "meeting", "agenda", FSU, "2026-05-21", "--standard", "--repo", community)
+    assert [i.get("kind", "case") for i in read(meeting_file(community, "2026-05-21"))["agenda"]] == [
+        "approval-of-notice", "case", "any-other-business"]

@@ -233,7 +233,8 @@ def agenda(
     committee: CommitteeArg,
     date: DateArg,
     standard: Annotated[bool, typer.Option("--standard", help="Put in what is missing of: approval of the notice "
-                                           "and agenda, approval of the previous held meeting's minutes, the "
+                                           "and agenda, approval of the previous held meeting's minutes (unless "
+                                           "already approved otherwise), the "
                                            "meeting's cases, any other business.")] = False,
     add_case: Annotated[Optional[str], typer.Option("--add-case", metavar="REF", help="A case of this meeting, "
                                                     "committee/year/number.", show_default=False)] = None,
@@ -260,10 +261,9 @@ def agenda(
         target = loaded.repo.committee_named(committee)
         m.find_meeting(target, day)
         if standard:
-            previous = m.previous_held(target, day)
+            previous = m.minutes_to_approve(target, day)
             edit = m.open_meeting(root, target, day, as_file=True)
-            added = m.standard_agenda(edit.doc, m.cases_of_meeting(loaded.repo, target, day),
-                                      previous.date if previous else None)
+            added = m.standard_agenda(edit.doc, m.cases_of_meeting(loaded.repo, target, day), previous)
             done = f"Added to the agenda: {', '.join(added)}." if added else "The agenda has the standard items."
         elif add_case is not None:
             ref = m.checked_case(loaded.repo, target, day, add_case)

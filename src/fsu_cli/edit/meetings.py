@@ -241,6 +241,19 @@ def previous_held(committee: Committee, day: Date) -> Meeting | None:
     return max(earlier, key=lambda m: m.date, default=None)
 
 
+def minutes_to_approve(committee: Committee, day: Date) -> Date | None:
+    """The previous held meeting, whose minutes this meeting approves: unless they were approved otherwise
+    (by e-mail, by signatures, or at another meeting)."""
+    previous = previous_held(committee, day)
+    if previous is None:
+        return None
+    minutes = previous.minutes
+    if minutes is not None and minutes.status == "approved" and (minutes.approved_by != "meeting"
+                                                                  or minutes.approved_on not in (None, day)):
+        return None
+    return previous.date
+
+
 def cases_of_meeting(repo: Repository, committee: Committee, day: Date) -> list[str]:
     cases = sorted((c for c in repo.all_cases if c.committee == committee.id and c.meeting == day),
                    key=lambda c: (c.year or 0, c.number or 0))
