@@ -121,3 +121,25 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def meetings_back_in_the_list(root: Path, committee: str = "fsu-pasientforlop") -> Path:
+    """The example committee with every meeting back in its list (date, status, place) and no meeting
+    files, so a test that writes its own meeting files does not depend on the example's."""
+    from ruamel.yaml import YAML
+
+    listed = root / f"data/committees/{committee}.yaml"
+    entries = []
+    for path in sorted((root / "data/meetings" / committee).glob("*.yaml")):
+        record = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        entries.append(f"  - {{date: {record['date']}, status: {record['status']}, "
+                       f"location: {record.get('location', 'Teams')}}}\n")
+        path.unlink()
+    text = listed.read_text(encoding="utf-8")
+    listed.write_text(text.replace("meetings:\n", "meetings:\n" + "".join(entries), 1), encoding="utf-8")
+    mandate = root / "data/mandates/fsu-pasientforlop-2025.yaml"  # and its meeting rules, as before meeting files
+    rules = ("    notice_days: 7\n    minutes_within_days: 70\n  quorum:\n    min_share_present: 0.5\n"
+             "    sides_present: [hospital, municipality]\n")
+    if committee == "fsu-pasientforlop" and rules in mandate.read_text(encoding="utf-8"):
+        mandate.write_text(mandate.read_text(encoding="utf-8").replace(rules, ""), encoding="utf-8")
+    return root

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import edit, line_of
+import pytest
+
+from conftest import edit, meetings_back_in_the_list, line_of
 
 MEETING = """\
 committee: fsu-pasientforlop
@@ -15,6 +17,12 @@ time: "09:00-12:00"
 location: Teams
 form: digital
 """
+
+
+@pytest.fixture(autouse=True)
+def _example_meetings_in_the_list(community: Path) -> None:
+    """These tests write their own meeting files over the example committee's meetings as a list."""
+    meetings_back_in_the_list(community)
 
 
 def write_meeting(root: Path, text: str = MEETING, committee: str = "fsu-pasientforlop",
