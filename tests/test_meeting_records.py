@@ -352,3 +352,13 @@ def test_fsu405_holds_for_the_present_and_absent_of_a_meeting_in_the_list_too(fs
          "{date: 2026-09-10, status: held, location: Sykehuset Fjordvik, present: [Mads Holm], absent: [Mads Holm]}")
     found = [(f["code"], f["path"], f["line"]) for f in findings(fsu, community)]
     assert found == [("FSU405", "data/committees/fsu-pasientforlop.yaml", line_of(committee, "absent: [Mads Holm]"))]
+
+
+def test_a_meeting_file_marked_planned_after_its_date_is_reported_in_the_file(fsu, community):
+    """FSU324 (and FSU325) point at the meeting's own file when the meeting has one."""
+    unlist(community, "2026-11-19")
+    path = write_meeting(community, MEETING.replace("2026-05-21", "2026-11-19").replace("held", "planned"),
+                         day="2026-11-19")
+    found = [f for f in findings(fsu, community) if f["code"] == "FSU324"]
+    assert [(f["path"], f["line"]) for f in found] == [("data/meetings/fsu-pasientforlop/2026-11-19.yaml", 3)]
+    assert path.read_text(encoding="utf-8").splitlines()[2] == "status: planned"

@@ -101,14 +101,14 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
                 continue
             if meeting.status == "planned" and meeting.date < today:
                 yield STALE_PLANNED.finding(
-                    committee.source.path,
+                    meeting.source.path,  # the committee's file, or the meeting's own
                     f"The meeting on {meeting.date.isoformat()} has passed but is still marked planned.",
                     "Set its status to held or cancelled.",
                     pointer=meeting.source.pointer + ("status",),
                 )
             elif meeting.status == "held" and meeting.date > today:
                 yield HELD_IN_FUTURE.finding(
-                    committee.source.path,
+                    meeting.source.path,
                     f"The meeting on {meeting.date.isoformat()} is marked held, but that date is after "
                     f"{today.isoformat()}.",
                     "Correct the date, or set the status to planned.",
@@ -172,8 +172,8 @@ def _share(tally: YearTally) -> str:
 
 
 def _year_pointer(committee: Committee, year: int) -> tuple:
-    """The first meeting of the year, or the meeting list itself."""
+    """The first meeting of the year in the committee's list, or the list itself."""
     for meeting in committee.meetings:
-        if meeting.date is not None and meeting.date.year == year:
+        if meeting.date is not None and meeting.date.year == year and not meeting.in_file:
             return meeting.source.pointer + ("date",)
     return ("meetings",)
