@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import edit
+from conftest import PROJECT, edit
 from test_authoring import git, snapshot
 
 FSU = "fsu-pasientforlop"
@@ -310,7 +310,7 @@ def test_status_shows_notices_due_this_week_and_minutes_awaiting_approval(fsu, c
         rows = [" | ".join(c.strip() for c in line.split("|")) for line in lines[at + 1:end]]
         return [row for row in rows if "FSU pasientforløp" in row] or rows[:1]
 
-    assert section("Notices due this week") == ["When | Committee | What"]  # other committees' only
+    assert section("Notices due this week") == ["nothing due"]  # SSU's meeting is in its list, with no rule
     ok(fsu, "meeting", "new", FSU, "2026-11-30", "--repo", community)
     assert section("Notices due this week") == [
         ("23.11.2026 | FSU pasientforløp | notice for the meeting 30.11.2026 is due 23.11.2026 (7 days, the default: "
@@ -327,7 +327,7 @@ def test_status_shows_notices_due_this_week_and_minutes_awaiting_approval(fsu, c
     assert ok(fsu, "status", "--as-of", "2026-11-25", "--repo", community)[-1] == "1 overdue item(s)."
     ok(fsu, "meeting", "notice", FSU, "2026-11-30", "--repo", community)
     assert read(meeting_file(community, "2026-11-30"))["notice_sent"] == "2026-11-22"
-    assert section("Notices due this week") == ["When | Committee | What"]
+    assert section("Notices due this week") == ["nothing due"]
 
     assert section("Minutes awaiting approval") == ["nothing due"]
     ok(fsu, "meeting", "new", FSU, "2026-09-10", "--repo", community)
@@ -428,3 +428,11 @@ def test_agenda_standard_leaves_out_minutes_already_approved_by_email(fsu, commu
     ok(fsu, "meeting", "agenda", FSU, "2026-05-21", "--standard", "--repo", community)
     assert [i.get("kind", "case") for i in read(meeting_file(community, "2026-05-21"))["agenda"]] == [
         "approval-of-notice", "case", "any-other-business"]
+
+
+def test_status_counts_the_orienteringer_on_a_meeting_files_agenda(fsu, monkeypatch):
+    """The example's next FSU pasientforløp meeting has a file with one orientering and no case."""
+    monkeypatch.setenv("COLUMNS", "250")
+    lines = fsu("status", "--repo", PROJECT).lines
+    row = next(line for line in lines if "FSU pasientforløp" in line and "meeting 17.12.2026" in line)
+    assert row.split("|")[2].strip() == "meeting 17.12.2026, 0 case(s) on the agenda, 1 briefing(s) (orienteringer)"

@@ -55,7 +55,12 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
         if upcoming:
             day = upcoming[0]
             cases = sum(1 for c in repo.all_cases if c.committee == committee.id and c.meeting == day)
-            items.append(Item(day, committee.label, f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"))
+            what = f"meeting {norwegian_date(day)}, {cases} case(s) on the agenda"
+            agenda = committee.meeting_on(day).agenda  # a meeting file's agenda, when it has one
+            if agenda:
+                others = sum(1 for item in agenda if item.kind == "information")
+                what += f", {others} briefing(s) (orienteringer)" if others else ""
+            items.append(Item(day, committee.label, what))
         elif rules_of(mandate_in_force(repo, committee.id, today)).meetings.min_per_year:
             items.append(Item(None, committee.label, "no meeting planned", overdue=True))
     return items
@@ -63,7 +68,9 @@ def _next_meetings(repo: Repository, active: list[Committee], today: Date) -> li
 
 def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Item]:
     """Planned meetings whose notice (innkalling) is due within a week, or was due, and is not recorded as sent.
-    Without the mandate's notice_days the default of a week is advice, never overdue."""
+    Without the mandate's notice_days the default of a week is advice, never overdue, and only for meetings
+    with a file: a meeting in the committee's list cannot record a notice, and a community that does not
+    keep meeting files should not be told about every meeting every week."""
     items = []
     for committee in active:
         for meeting in committee.meetings:
@@ -72,6 +79,8 @@ def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Ite
                 continue
             days = rules_of(mandate_in_force(repo, committee.id, meeting.date)).meetings.notice_days
             stated = days is not None
+            if not stated and not meeting.in_file:
+                continue
             days = days if stated else NOTICE_DAYS
             due = meeting.date - timedelta(days=days)
             if due > today + timedelta(days=WEEK):
