@@ -138,15 +138,18 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
     lines = ok(fsu, "meeting", "attend", FSU, "2026-11-19", "--present", "marte haugland", "--present", "Trine Løken",
                "--absent", "Kari Vatne", "--reason", "sykdom", "--absent", "Geir Svendsen",
                "--substitute", "Ola Vik for Mads Holm", "--repo", community)
-    assert lines[-1] == (f"Recorded the attendance (2 present, 3 absent, 1 substitute(s)) in "
-                         f"data/meetings/{FSU}/2026-11-19.yaml.")
+    assert lines[-1] == (f"Recorded the attendance in data/meetings/{FSU}/2026-11-19.yaml: now 2 present, "
+                         "3 absent, 1 substitute(s), 0 other(s).")
     assert read(meeting_file(community, "2026-11-19"))["attendance"] == {
         "present": ["Marte Haugland", "Trine Løken"],
         "absent": [{"name": "Kari Vatne", "reason": "sykdom"}, {"name": "Geir Svendsen"}, {"name": "Mads Holm"}],
         "substitutes": [{"name": "Ola Vik", "organization": "havnoy", "for": "Mads Holm"}],
     }
-    # a second run adds to the record: Geir Svendsen came after all
-    ok(fsu, "meeting", "attend", FSU, "2026-11-19", "--present", "Geir Svendsen", "--repo", community)
+    # a second run adds to the record, and says what it moved: Geir Svendsen came after all
+    lines = ok(fsu, "meeting", "attend", FSU, "2026-11-19", "--present", "Geir Svendsen", "--repo", community)
+    assert lines[-2:] == ["Moved Geir Svendsen from absent to present.",
+                          f"Recorded the attendance in data/meetings/{FSU}/2026-11-19.yaml: now 3 present, "
+                          "2 absent, 1 substitute(s), 0 other(s)."]
     attendance = read(meeting_file(community, "2026-11-19"))["attendance"]
     assert attendance["present"] == ["Marte Haugland", "Trine Løken", "Geir Svendsen"]
     assert [a["name"] for a in attendance["absent"]] == ["Kari Vatne", "Mads Holm"]
@@ -436,3 +439,53 @@ def test_status_counts_the_orienteringer_on_a_meeting_files_agenda(fsu, monkeypa
     lines = fsu("status", "--repo", PROJECT).lines
     row = next(line for line in lines if "FSU pasientforløp" in line and "meeting 17.12.2026" in line)
     assert row.split("|")[2].strip() == "meeting 17.12.2026, 0 case(s) on the agenda, 1 briefing(s) (orienteringer)"
+
+
+def test_attend_records_the_chair_the_minute_taker_and_others_present(fsu, community):
+    ok(fsu, "meeting", "attend", FSU, "2026-11-19", "--present", "Marte Haugland", "--chair", "trine løken",
+       "--minute-taker", "Hilde Fossum", "--other", "Hilde Fossum, sekretariatet, referent", "--other", "Jon Aasen",
+       "--repo", community)
+    record = read(meeting_file(community, "2026-11-19"))
+    assert (record["chair"], record["minute_taker"]) == ("Trine Løken", "Hilde Fossum")
+    assert record["attendance"]["others"] == [
+        {"name": "Hilde Fossum", "organization": "sekretariatet", "role": "referent"}, {"name": "Jon Aasen"}]
+    assert list(record).index("chair") < list(record).index("minute_taker") < list(record).index("attendance")
+    refused = fsu("meeting", "attend", FSU, "2026-11-19", "--other", "Jon Aasen,,", "--repo", community)
+    assert refused.exit_code == 2 and "--other must be written" in refused.stderr
+    refused = fsu("meeting", "attend", FSU, "2026-11-19", "--chair", "Jon Aasen", "--repo", community)
+    assert refused.exit_code == 2 and "--chair 'Jon Aasen' is not a member" in refused.stderr
+
+
+def test_a_meeting_file_that_cannot_be_read_is_not_replaced_or_worked_around(fsu, community):
+    """It is mended first: no command writes over it, and none works on a list entry instead."""
+    ok(fsu, "meeting", "new", FSU, "2027-02-04", "--repo", community)
+    path = meeting_file(community, "2027-02-04")
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2027-02-04", "date 2027-02-04"), encoding="utf-8")
+    broken = path.read_bytes()
+    for args in (["meeting", "new", FSU, "2027-02-04"], ["meeting", "held", FSU, "2027-02-04"],
+                 ["meeting", "attend", FSU, "2027-02-04", "--present", "Trine Løken"]):
+        result = fsu(*args, "--repo", community)
+        assert result.exit_code == 2, (args, result.stderr)
+        assert "2027-02-04.yaml is there but cannot be read" in result.stderr and "fsu validate" in result.stderr
+    assert path.read_bytes() == broken
+
+
+def test_a_meeting_both_in_the_list_and_in_a_file_is_changed_in_neither(fsu, community):
+    ok(fsu, "meeting", "new", FSU, "2027-02-04", "--repo", community)
+    committee = community / f"data/committees/{FSU}.yaml"
+    edit(committee, "meetings:\n", "meetings:\n  - {date: 2027-02-04, status: planned}\n")
+    before = committee.read_bytes(), meeting_file(community, "2027-02-04").read_bytes()
+    for args in (["meeting", "held", FSU, "2027-02-04"], ["new", "meeting", FSU, "2027-02-04", "--status", "cancelled"]):
+        result = fsu(*args, "--repo", community)
+        assert result.exit_code == 2 and "(FSU402)" in result.stderr, (args, result.stderr)
+    assert (committee.read_bytes(), meeting_file(community, "2027-02-04").read_bytes()) == before
+
+
+def test_the_standard_agenda_leaves_minutes_another_meeting_approves(fsu, community):
+    """17.12.2026, planned, approves the minutes of 19.11.2026 on its agenda: 04.02.2027 does not again."""
+    ok(fsu, "meeting", "agenda", FSU, "2026-12-17", "--standard", "--repo", community)
+    assert {"kind": "approval-of-minutes", "meeting": "2026-11-19"} in read(meeting_file(community, "2026-12-17"))[
+        "agenda"]
+    ok(fsu, "meeting", "agenda", FSU, "2027-02-04", "--standard", "--repo", community)
+    agenda = read(meeting_file(community, "2027-02-04"))["agenda"]
+    assert [item.get("kind") for item in agenda] == ["approval-of-notice", "any-other-business"]

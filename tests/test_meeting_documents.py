@@ -192,6 +192,9 @@ def test_a_cancelled_meeting_says_avlyst(fsu, meetings, tmp_path):
     assert "**AVLYST** – møtet 17.12.2026 er avlyst." in text
     assert "Tid: kl. 09.00–11.00  " in text and "Møteform: Digitalt møte  " in text
     assert "Forfall meldes" not in text  # there is no meeting to send apologies for
+    assert "Ingen saker er meldt" not in text
+    minutes = render(fsu, meetings, tmp_path, "minutes", COMMITTEE, "2026-12-17")
+    assert "Møtet ble avlyst, og det er ingen protokoll." in minutes and "## Saker" not in minutes
     out = render(fsu, meetings, tmp_path, "agenda", COMMITTEE, "2026-12-17", fmt="pdf")
     assert "AVLYST – møtet 17.12.2026 er avlyst." in pdf_text(out)
     lines = docx_lines(render(fsu, meetings, tmp_path, "agenda", COMMITTEE, "2026-12-17", fmt="docx"))

@@ -160,3 +160,17 @@ def test_status_tracks_evaluations_presented_in_cases(fsu, small, monkeypatch):
         "kind: information\nevaluates: fsu\ndecision: {date: 2026-02-05, outcome: adopted}\n", encoding="utf-8")
     table = rows(fsu("status", "--repo", small).stdout)
     assert ["05.02.2027", "FSU", "evaluation due 05.02.2027 (last presented 05.02.2026)"] in table
+
+
+def test_status_and_validate_agree_that_minutes_a_later_meeting_approved_are_approved(fsu, community, monkeypatch):
+    """The minutes of 10.09.2026 left in draft in their file, while the held meeting of 19.11.2026 approved them
+    on its agenda: neither fsu status nor fsu validate asks for them."""
+    monkeypatch.setenv("COLUMNS", "250")
+    edit(community / "data/meetings/fsu-pasientforlop/2026-09-10.yaml",
+         "minutes:\n  status: approved\n  approved: {date: 2026-11-19, by: meeting}\n", "minutes:\n  status: draft\n")
+    status = fsu("status", "--repo", community).stdout
+    waiting = status[status.index("Minutes awaiting approval"):status.index("Leadership terms ending")]
+    assert "10.09.2026" not in waiting and "19.11.2026" in waiting  # 19.11's own minutes are still a draft
+    assert fsu("validate", "--repo", community).exit_code == 0
+    later = fsu("status", "--as-of", "2027-03-01", "--repo", community).stdout
+    assert "OVERDUE minutes of the meeting 19.11.2026" in later and "meeting 10.09.2026 in draft" not in later

@@ -98,7 +98,7 @@ def new(
             raise UsageError(f"{target.label}'s meeting on {day.isoformat()} already has its file: "
                              f"{existing.source.path}.")
         edit = (open_meeting(root, target, day, as_file=True) if existing is not None
-                else create_meeting(target, day, (status or MeetingStatus.planned).value))
+                else create_meeting(root, target, day, (status or MeetingStatus.planned).value))
         set_fields(edit.doc, status=status.value if status else None, time=time or None, location=location or None,
                    video=video or None, form=form.value if form else None)
         _write(root, edit, as_of)
@@ -179,26 +179,48 @@ def attend(
         "--substitute", metavar='"NAME for MEMBER"',
         help="A substitute (vararepresentant) who met for an absent member; the member is recorded absent. Someone "
              "not in the member list meets for the member's organization.", show_default=False)] = None,
+    chair: Annotated[Optional[str], typer.Option("--chair", metavar="NAME", help="Who chaired the meeting "
+                                                 "(møteleder), when not the committee's leader.",
+                                                 show_default=False)] = None,
+    minute_taker: Annotated[Optional[str], typer.Option("--minute-taker", metavar="NAME", help="Who took the "
+                                                        "minutes (referent).", show_default=False)] = None,
+    other: Annotated[Optional[list[str]], typer.Option(
+        "--other", metavar='"NAME[, ORGANIZATION[, ROLE]]"',
+        help="Someone else present (møtte også): the secretariat, a presenter, an observer (repeat the option), "
+             'e.g. "Hilde Fossum, sekretariatet, referent".', show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
 ) -> int:
     """Record who was present, who sent apologies, and which substitutes met for whom."""
     from fsu_cli.edit.authoring import parse_day
-    from fsu_cli.edit.meetings import checked_name, find_meeting, open_meeting, parse_substitute, record_attendance
+    from fsu_cli.edit.meetings import (
+        checked_name,
+        find_meeting,
+        open_meeting,
+        parse_other,
+        parse_substitute,
+        record_attendance,
+        record_others,
+        set_fields,
+    )
     from fsu_cli.errors import UsageError
 
     present, absent, reason, substitute = present or [], absent or [], reason or [], substitute or []
-    if not (present or absent or substitute):
-        raise UsageError("Name at least one member with --present, --absent or --substitute.")
+    others = [parse_other(text) for text in other or []]
+    if not (present or absent or substitute or chair or minute_taker or others):
+        raise UsageError("Name at least one person with --present, --absent, --substitute, --chair, --minute-taker "
+                         "or --other.")
     if len(reason) > len(absent):
         raise UsageError("Each --reason goes with an --absent; there are more reasons than absent members.")
     day = parse_day(date, "The meeting date")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
-        if find_meeting(target, day).status == "cancelled":
+        meeting = find_meeting(target, day, root)
+        if meeting.status == "cancelled":
             raise UsageError(f"The meeting on {day.isoformat()} is cancelled, so it has no attendance. If it was "
                              f"held after all: fsu meeting held {target.id} {day.isoformat()}")
+        chosen_chair = checked_name(chair, target, day, "--chair") if chair else None
         here = [checked_name(n, target, day, "--present") for n in present]
         away = [(checked_name(n, target, day, "--absent"), reason[i] if i < len(reason) else None)
                 for i, n in enumerate(absent)]
@@ -222,9 +244,15 @@ def attend(
                 away.append((instead, None))
         edit = open_meeting(root, target, day, as_file=True)
         record_attendance(edit.doc, here, away, stands_in)
+        record_others(edit.doc, others)
+        set_fields(edit.doc, chair=chosen_chair, minute_taker=minute_taker.strip() if minute_taker else None)
         _write(root, edit, as_of)
-    counts = f"{len(here)} present, {len(away)} absent, {len(stands_in)} substitute(s)"
-    print("\n".join(_moved(edit) + [f"Recorded the attendance ({counts}) in {edit.rel}."]))
+    moved = [f"Moved {name} from absent to present." for name in here if name in meeting.absent] + \
+            [f"Moved {name} from present to absent." for name, _ in away if name in meeting.present]
+    recorded = edit.doc.get("attendance") or {}
+    counts = (f"{len(recorded.get('present') or [])} present, {len(recorded.get('absent') or [])} absent, "
+              f"{len(recorded.get('substitutes') or [])} substitute(s), {len(recorded.get('others') or [])} other(s)")
+    print("\n".join(_moved(edit) + moved + [f"Recorded the attendance in {edit.rel}: now {counts}."]))
     return 0
 
 
@@ -259,7 +287,7 @@ def agenda(
     day = parse_day(date, "The meeting date")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
-        m.find_meeting(target, day)
+        m.find_meeting(target, day, root)
         if standard:
             previous = m.minutes_to_approve(target, day)
             edit = m.open_meeting(root, target, day, as_file=True)
@@ -317,7 +345,7 @@ def approve_minutes(
                          f"({day.isoformat()}).")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
-        meeting = m.find_meeting(target, day)
+        meeting = m.find_meeting(target, day, root)
         if meeting.status != "held":
             raise UsageError(f"The meeting on {day.isoformat()} is {meeting.status or 'without a status'}, not held; "
                              f"only a held meeting has minutes. If it was held: fsu meeting held {target.id} "

@@ -96,11 +96,16 @@ def _notices(repo: Repository, active: list[Committee], today: Date) -> list[Ite
 
 def _minutes(repo: Repository, today: Date) -> list[Item]:
     """Held meetings with a file whose minutes are not approved; overdue past the mandate's minutes_within_days."""
+    from fsu_cli.domain.attendance import approvals_of_minutes
+
+    approved_at = approvals_of_minutes(repo)  # a later held meeting's agenda approves them, as fsu validate counts
     items = []
     for meeting in repo.all_meetings:
         if meeting.status != "held" or meeting.date is None or meeting.date > today:
             continue
         if meeting.minutes is not None and meeting.minutes.status == "approved":
+            continue
+        if approved_at.get((meeting.committee, meeting.date), Date.max) <= today:
             continue
         committee = repo.committees.get(meeting.source.path.split("/")[2])
         if committee is None:

@@ -35,12 +35,23 @@ def meeting_rel(committee_id: str, day: Date) -> str:
     return f"data/meetings/{committee_id}/{day.isoformat()}.yaml"
 
 
-def find_meeting(committee: Committee, day: Date) -> Meeting:
-    """The committee's meeting on the day; else a UsageError listing the meetings it has."""
+def find_meeting(committee: Committee, day: Date, root: Path | None = None) -> Meeting:
+    """The committee's meeting on the day; else a UsageError listing the meetings it has (or, with the
+    repository's ``root``, saying that its meeting file is there but cannot be read)."""
     meeting = committee.meeting_on(day)
     if meeting is None:
+        if root is not None:
+            refuse_unreadable_file(root, committee, day)
         raise UsageError(no_meeting(committee, day))
     return meeting
+
+
+def refuse_unreadable_file(root: Path, committee: Committee, day: Date) -> None:
+    """A meeting file on disk that the data does not hold could not be read: it must be mended, not replaced."""
+    rel = meeting_rel(committee.id, day)
+    if target_inside(root, rel).exists():
+        raise UsageError(f"{rel} is there but cannot be read, so fsu will not change it. Run 'fsu validate' to see "
+                         "where the mistake is, correct it, then run the command again.")
 
 
 def no_meeting(committee: Committee, day: Date) -> str:
@@ -84,8 +95,9 @@ _HEADER = ("# Møtet med oppmøte, saksliste og protokoll. Endres med fsu meetin
 
 
 def open_meeting(root: Path, committee: Committee, day: Date, as_file: bool) -> MeetingEdit:
-    """The meeting on the day, ready to change; a listed meeting moves into a new file when ``as_file``."""
-    meeting = find_meeting(committee, day)
+    """The meeting on the day, ready to change; a listed meeting moves into a new file when ``as_file``.
+    A meeting that is both in the list and in a file (FSU402) is refused: which one to change?"""
+    meeting = find_meeting(committee, day, root)
     if meeting.in_file:
         return MeetingEdit(committee, day, meeting.source.path, read_document(root, meeting.source.path), True)
     committee_doc = read_document(root, committee.source.path)
@@ -94,12 +106,12 @@ def open_meeting(root: Path, committee: Committee, day: Date, as_file: bool) -> 
     if index is None:  # the loaded data and the file disagree: it changed meanwhile
         raise UsageError(f"{committee.source.path} has no meeting on {day.isoformat()} any more. Run the command "
                          "again.")
-    if not as_file:
-        return MeetingEdit(committee, day, committee.source.path, entries[index], False, committee_doc)
     rel = meeting_rel(committee.id, day)
     if target_inside(root, rel).exists():
         raise UsageError(f"The meeting on {day.isoformat()} is both in {committee.source.path} and in {rel} "
                          f"(FSU402). Keep one: delete the entry in the list or the file, then run the command again.")
+    if not as_file:
+        return MeetingEdit(committee, day, committee.source.path, entries[index], False, committee_doc)
     entry = entries[index]
     doc = new_meeting_doc(committee.id, day, entry.get("status") or "planned", entry.get("time"),
                           entry.get("location"))
@@ -117,10 +129,11 @@ def open_meeting(root: Path, committee: Committee, day: Date, as_file: bool) -> 
     return MeetingEdit(committee, day, rel, doc, True, committee_doc, created=True)
 
 
-def create_meeting(committee: Committee, day: Date, status: str) -> MeetingEdit:
+def create_meeting(root: Path, committee: Committee, day: Date, status: str) -> MeetingEdit:
     """A new meeting file for a day the committee has no meeting on."""
     if committee.meeting_on(day) is not None:
         raise UsageError(f"{committee.label} already has a meeting on {day.isoformat()}.")
+    refuse_unreadable_file(root, committee, day)
     rel = meeting_rel(committee.id, day)
     return MeetingEdit(committee, day, rel, new_meeting_doc(committee.id, day, status), True, created=True)
 
@@ -223,6 +236,29 @@ def record_attendance(doc: Any, present: list[str], absent: list[tuple[str, str 
     _reorder(attendance, ("present", "absent", "substitutes", "others"))
 
 
+def parse_other(text: str) -> tuple[str, str | None, str | None]:
+    """'NAME[, ORGANIZATION[, ROLE]]' as (name, organization, role)."""
+    parts = [part.strip() for part in text.split(",")]
+    if not parts[0] or len(parts) > 3 or any(not part for part in parts[1:]):
+        raise UsageError(f"--other must be written \"NAME\", \"NAME, ORGANIZATION\" or \"NAME, ORGANIZATION, ROLE\", "
+                         f"e.g. \"Hilde Fossum, sekretariatet, referent\" (got '{text}').")
+    return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
+
+
+def record_others(doc: Any, others: list[tuple[str, str | None, str | None]]) -> None:
+    """Add people also present (møtte også); one named again is replaced."""
+    if not others:
+        return
+    attendance = _section(doc, "attendance")
+    seq = attendance.get("others")
+    if seq is None:
+        seq = attendance["others"] = _seq([])
+    for name, organization, role in others:
+        _drop(seq, lambda o, n=name: _name_of(o) == n)
+        seq.append(_map(name=name, organization=organization, role=role))
+    _reorder(attendance, ("present", "absent", "substitutes", "others"))
+
+
 def _name_of(entry: Any) -> Any:
     return entry.get("name") if hasattr(entry, "get") else entry
 
@@ -247,6 +283,9 @@ def minutes_to_approve(committee: Committee, day: Date) -> Date | None:
     previous = previous_held(committee, day)
     if previous is None:
         return None
+    if any(item.kind == "approval-of-minutes" and item.meeting == previous.date
+           for other in committee.meetings if other.date != day for item in other.agenda or ()):
+        return None  # another meeting's agenda approves them already (held or not yet)
     minutes = previous.minutes
     if minutes is not None and minutes.status == "approved" and (minutes.approved_by != "meeting"
                                                                   or minutes.approved_on not in (None, day)):
