@@ -164,7 +164,7 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
      (f"fsu: FSU pasientforløp has no meeting on 2026-11-18. Its meetings in 2026: 2026-01-22, 2026-03-19, "
      f"2026-05-21, 2026-06-18, 2026-09-10, 2026-11-19, 2026-12-17. Add it with: fsu meeting new {FSU} 2026-11-18\n")),
     (["attend", "fsu-pasientforlp", "2026-11-19", "--present", "Marte Haugland"],
-     "fsu: There is no committee 'fsu-pasientforlp'. Known committees: partnerskapsmote, ssu,"),
+     "fsu: There is no committee 'fsu-pasientforlp'. Did you mean 'fsu-pasientforlop'? Known committees: partnerskapsmote, ssu,"),
     (["attend", FSU, "2026-11-31", "--present", "Marte Haugland"],
      "fsu: The meeting date must be a real date written YYYY-MM-DD (got '2026-11-31').\n"),
     (["attend", FSU, "2026-11-19", "--present", "Kari Vatne", "--absent", "Kari Vatne"],
@@ -188,7 +188,7 @@ def test_attend_records_names_as_the_member_list_writes_them(fsu, community):
     (["approve-minutes", FSU, "2026-09-10", "--at", "2026-11-20"], ("fsu: FSU pasientforløp has no meeting on "
                                                                      "2026-11-20.")),
     (["approve-minutes", FSU, "2026-09-10", "--at", "2026-11-19", "--by", "email"], "fsu: Give either --at DATE"),
-    (["approve-minutes", FSU, "2026-09-10", "--by", "email"], "fsu: Say how the minutes were approved"),
+    (["approve-minutes", FSU, "2026-09-10"], "fsu: Say how the minutes were approved"),
     (["approve-minutes", FSU, "2026-09-10", "--by", "email", "--date", "2026-09-01"],
      "fsu: The minutes cannot be approved (2026-09-01) before the meeting (2026-09-10).\n"),
 ])
@@ -489,3 +489,13 @@ def test_the_standard_agenda_leaves_minutes_another_meeting_approves(fsu, commun
     ok(fsu, "meeting", "agenda", FSU, "2027-02-04", "--standard", "--repo", community)
     agenda = read(meeting_file(community, "2027-02-04"))["agenda"]
     assert [item.get("kind") for item in agenda] == ["approval-of-notice", "any-other-business"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--by", "email"], "fsu: Give the date the minutes were approved by email: --date DATE.\n"),
+    (["--by", "meeting", "--date", "2026-12-01"],
+     "fsu: Minutes approved at a meeting: give that meeting's date with --at DATE (not --by meeting).\n"),
+])
+def test_approve_minutes_says_what_is_missing(fsu, community, args, message):
+    result = fsu("meeting", "approve-minutes", FSU, "2026-11-19", *args, "--repo", community)
+    assert (result.exit_code, result.stderr) == (2, message)

@@ -335,6 +335,10 @@ def approve_minutes(
     if at is not None and (on is not None or by not in (None, ApprovedBy.meeting)):
         raise UsageError("Give either --at DATE (approved at a later meeting) or --by email|signatures --date DATE, "
                          "not both.")
+    if at is None and by == ApprovedBy.meeting:
+        raise UsageError("Minutes approved at a meeting: give that meeting's date with --at DATE (not --by meeting).")
+    if at is None and by is not None and on is None:
+        raise UsageError(f"Give the date the minutes were approved by {by.value}: --date DATE.")
     if at is None and (by in (None, ApprovedBy.meeting) or on is None):
         raise UsageError("Say how the minutes were approved: --at DATE (at a later meeting) or --by email --date "
                          "DATE.")

@@ -338,7 +338,11 @@ class Repository:
             if wanted in (committee.id.casefold(), (committee.short_name or "").casefold()):
                 return committee
         known = ", ".join(c.id for c in sorted(self.committees.values(), key=hierarchy))
-        raise UsageError(f"There is no committee '{name}'. Known committees: {known}.")
+        import difflib
+
+        close = difflib.get_close_matches(wanted, [c.id for c in self.committees.values()], n=1, cutoff=0.75)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise UsageError(f"There is no committee '{name}'.{hint} Known committees: {known}.")
 
     def has_committee(self, committee_id: str) -> bool:
         return committee_id in self.committees or ("committee", committee_id) in self.placeholders
