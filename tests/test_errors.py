@@ -3,6 +3,7 @@ Ctrl+C, and an internal failure that leaves a crash report instead of a tracebac
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -184,3 +185,21 @@ def test_a_file_size_limit_is_the_computers_trouble_not_a_fault_in_fsu(tmp_path)
     assert "fault in fsu" not in done.stderr and "Traceback" not in done.stderr
     assert "the file would be larger than fsu may write (a file size limit is set)" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_command_that_ends_at_once_has_written_all_it_had_to(community, tmp_path):
+    """fsu ends the process without tearing it down after a command that ran to its end (exit 0 or 1): what it
+    printed, to a pipe or a file, is all there, and so is the cache it wrote."""
+    from conftest import edit
+
+    edit(community / "data/cases/ssu/2024/01.yaml", "title: Årsplan 2024", "titel: Årsplan 2024")
+    cache = tmp_path / "cache"
+    done = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--format", "json", "--repo", str(community)],
+                          capture_output=True, text=True, env={**environment(), "FSU_CACHE_DIR": str(cache)})
+    assert done.returncode == 1, done.stderr
+    document = json.loads(done.stdout)
+    assert document["summary"]["errors"] == 1 and document["findings"][0]["code"] == "FSU101"
+    again = subprocess.run([sys.executable, "-m", "fsu_cli", "validate", "--format", "json", "--repo",
+                            str(community)], capture_output=True, text=True,
+                           env={**environment(), "FSU_CACHE_DIR": str(cache)})
+    assert json.loads(again.stdout) == document and any(cache.iterdir())

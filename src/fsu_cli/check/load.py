@@ -511,9 +511,10 @@ def _register_placeholder(repo: Repository, file: DataFile) -> None:
     if file.kind in ("committee", "mandate"):
         repo.placeholders.add((file.kind, file.stem))
     elif file.kind == "case":
-        _, _, committee, year, _ = file.rel.split("/")
-        if year.isdigit() and file.stem.isdigit():
-            repo.placeholders.add(("case", (committee, int(year), int(file.stem))))
+        _, _, committee, year, name = file.rel.split("/")
+        stem = name[:-5]  # without ".yaml"
+        if year.isdigit() and stem.isdigit():
+            repo.placeholders.add(("case", (committee, int(year), int(stem))))
     elif file.kind == "meeting":
         day = build._iso_date(file.stem) if len(file.stem) == 10 else None
         if day is not None:

@@ -164,34 +164,42 @@ def _mapping(data: dict, key: str) -> dict | None:
 
 
 def build_case(data: dict, source: Source) -> Case:
+    # Written out with local look-ups, not the helpers above: a large repository builds tens of thousands.
+    get = data.get
+
+    def text(value: object) -> str | None:
+        return value if isinstance(value, str) else None
+
     attachments = [
         Attachment(_str(a, "title"), a.get("printed") if isinstance(a.get("printed"), bool) else None,
                    _str(a, "case"), source.at("attachments", i))
         for i, a in _dicts(data, "attachments")
-    ]
-    proposal, decision, exemption = _mapping(data, "proposal"), _mapping(data, "decision"), _mapping(data, "exemption")
+    ] if "attachments" in data else []
+    proposal, decision, exemption = get("proposal"), get("decision"), get("exemption")
+    year, number, meeting = get("year"), get("number"), get("meeting")
     return Case(
-        committee=_str(data, "committee"),
-        year=_int(data, "year"),
-        number=_int(data, "number"),
-        meeting=_date(data, "meeting"),
-        title=_str(data, "title"),
-        kind=_str(data, "kind"),
-        case_officer=_str(data, "case_officer"),
+        committee=text(get("committee")),
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        number=number if isinstance(number, int) and not isinstance(number, bool) else None,
+        meeting=_iso_date(meeting) if isinstance(meeting, str) and len(meeting) == 10 else None,
+        title=text(get("title")),
+        kind=text(get("kind")),
+        case_officer=text(get("case_officer")),
         attachments=attachments,
-        proposal=Proposal(_str(proposal, "kind"), _str(proposal, "text")) if proposal is not None else None,
-        background=_str(data, "background"),
+        proposal=(Proposal(text(proposal.get("kind")), text(proposal.get("text")))
+                  if isinstance(proposal, dict) else None),
+        background=text(get("background")),
         assessments=[Assessment(_str(a, "side"), _str(a, "heading"), _str(a, "text"))
-                     for _, a in _dicts(data, "assessments")],
-        decision=(Decision(_date(decision, "date"), _str(decision, "outcome"), _str(decision, "text"))
-                  if decision is not None else None),
-        exemption=(Exemption(_str(exemption, "basis"), _str(exemption, "public_title"))
-                   if exemption is not None else None),
-        reports_for=_named(data, "reports_for", source),
-        evaluates=_named(data, "evaluates", source),
+                     for _, a in _dicts(data, "assessments")] if "assessments" in data else [],
+        decision=(Decision(_date(decision, "date"), text(decision.get("outcome")), text(decision.get("text")))
+                  if isinstance(decision, dict) else None),
+        exemption=(Exemption(text(exemption.get("basis")), text(exemption.get("public_title")))
+                   if isinstance(exemption, dict) else None),
+        reports_for=_named(data, "reports_for", source) if "reports_for" in data else [],
+        evaluates=_named(data, "evaluates", source) if "evaluates" in data else [],
         keys=frozenset(data),
         source=source,
-        deviations=_deviations(data, source),
+        deviations=_deviations(data, source) if "deviations" in data else [],
     )
 
 

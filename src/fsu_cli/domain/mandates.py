@@ -55,8 +55,14 @@ def mandates_in_force(repo: Repository, committee_id: str, on: Date) -> list[Man
 
 
 def mandate_in_force(repo: Repository, committee_id: str, on: Date) -> Mandate | None:
-    found = mandates_in_force(repo, committee_id, on)
-    return found[0] if found else None
+    """The mandate that applies on the date; asked for the same day many times over (each month of each year
+    of each committee, each meeting), so each answer is kept with the repository's other indexes."""
+    known = repo.cache.setdefault("mandate_in_force", {})
+    key = (committee_id, on)
+    if key not in known:
+        found = mandates_in_force(repo, committee_id, on)
+        known[key] = found[0] if found else None
+    return known[key]
 
 
 def rules_of(mandate: Mandate | None) -> MandateRules:

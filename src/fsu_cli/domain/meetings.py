@@ -47,8 +47,11 @@ def round_half_up(value: float) -> int:
     return int(value + 0.5)
 
 
-def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date) -> YearTally:
-    meetings = [m for m in committee.meetings if m.date is not None and m.date.year == year]
+def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date,
+               meetings: list | None = None) -> YearTally:
+    """The year's count against the mandate; ``meetings``: the committee's meetings that year, if known."""
+    if meetings is None:
+        meetings = [m for m in committee.meetings if m.date is not None and m.date.year == year]
     held = sum(m.status == "held" for m in meetings)
     planned = [m for m in meetings if m.status == "planned"]
     cancelled = sum(m.status == "cancelled" for m in meetings)
@@ -105,4 +108,9 @@ def years_to_judge(committee: Committee, as_of: Date) -> range:
 
 
 def tallies(repo: Repository, committee: Committee, as_of: Date) -> list[YearTally]:
-    return [year_tally(repo, committee, year, as_of) for year in years_to_judge(committee, as_of)]
+    by_year: dict[int, list] = {}
+    for meeting in committee.meetings:
+        if meeting.date is not None:
+            by_year.setdefault(meeting.date.year, []).append(meeting)
+    return [year_tally(repo, committee, year, as_of, by_year.get(year, []))
+            for year in years_to_judge(committee, as_of)]

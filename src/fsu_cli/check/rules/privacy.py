@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from fsu_cli.check.catalogue import define
@@ -184,12 +185,18 @@ def _may_hide_numbers(text: str) -> bool:
                for line in _LINE_STARTS_WITH_DIGIT.finditer(text))
 
 
+@lru_cache(maxsize=8192)
+def _numbers_in_name(part: str) -> tuple[str, ...]:
+    """The numbers in one file or folder name; a folder is named again in the path of every file in it."""
+    return tuple(digits for _, _, digits in find_numbers(part))
+
+
 def name_sightings(rel: str) -> list[Sighting]:
     """Numbers in the names of a file and the folders it is in (each number once)."""
     parts = rel.split("/")
     seen, sightings = set(), []
     for at, part in enumerate(parts):
-        for _, _, digits in find_numbers(part):
+        for digits in _numbers_in_name(part):
             if digits not in seen:
                 seen.add(digits)
                 sightings.append(Sighting(mask(digits), 1, 1, name="file" if at == len(parts) - 1 else "folder"))
