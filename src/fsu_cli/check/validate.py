@@ -95,6 +95,7 @@ def validate_change(root: Path, context: Context, before: dict[str, bytes | None
     """
     discovered = discovered or discover(root)  # the working tree, walked once for both sides
     old = [] if first_commit else validate(root, context, overlay=before, discovered=discovered).findings
+    _retained.clear()  # one model in memory at a time
     new = validate(root, context, overlay=after, progress=progress, discovered=discovered)
     for finding in old:
         finding.path = (renamed or {}).get(finding.path, finding.path)
