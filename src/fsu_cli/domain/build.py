@@ -88,7 +88,8 @@ def build_organizations(data: dict, source: Source) -> list[Organization]:
 def build_committee(data: dict, source: Source) -> Committee:
     members = [
         Member(_str(m, "name"), _str(m, "organization"), _str(m, "title"), _str(m, "email"),
-               _date(m, "start_date"), _date(m, "end_date"), source.at("members", i))
+               _date(m, "start_date"), _date(m, "end_date"), source.at("members", i),
+               role=_str(m, "role") or "member", appointed_by=_str(m, "appointed_by"))
         for i, m in _dicts(data, "members")
     ]
     leadership = [
@@ -117,13 +118,16 @@ def build_committee(data: dict, source: Source) -> Committee:
         leadership=leadership,
         meetings=meetings,
         source=source,
+        records_from=_date(data, "records_from"),
+        area=_str(data, "area"),
     )
 
 
 def build_mandate(data: dict, source: Source) -> Mandate:
     approved = data.get("approved")
     approval = (
-        Approval(_str(approved, "by"), _date(approved, "date"), _str(approved, "case"), source.at("approved"))
+        Approval(_str(approved, "by"), _date(approved, "date"), _str(approved, "case"), source.at("approved"),
+                 _str(approved, "document"))
         if isinstance(approved, dict)
         else None
     )

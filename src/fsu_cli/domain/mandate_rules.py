@@ -18,6 +18,8 @@ class LeadershipRules:
     alternate: tuple[str, ...] | None = None  # the sides that take turns to lead
     deputy_from_other_side: bool = False
     eligible_sides: tuple[str, ...] | None = None
+    leader_side: str | None = None  # the leader always comes from this side (instead of alternate)
+    deputy_side: str | None = None  # the deputy always comes from this side
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +44,22 @@ class QuorumRules:
 
 @dataclass(frozen=True, slots=True)
 class Seats:
-    """Seats of one side: at least ``min``, at most ``max`` members in office."""
+    """Seats of one side: at least ``min``, at most ``max`` members in office. ``including``: other sides whose
+    members appointed by this side count in its seats (a GP appointed by the municipalities); ``appointed_by``:
+    at least so many of the seats appointed by each side (side, count)."""
 
     side: str
+    min: int | None = None
+    max: int | None = None
+    including: tuple[str, ...] = ()
+    appointed_by: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationSeats:
+    """Seats of a named organization: "one from each municipality", "Bergen up to six"."""
+
+    organization: str
     min: int | None = None
     max: int | None = None
 
@@ -61,6 +76,7 @@ class MandateRules:
     meetings: MeetingRules = MeetingRules()
     quorum: QuorumRules = QuorumRules()
     composition: tuple[Seats, ...] = ()  # in the mandate's order
+    organization_seats: tuple[OrganizationSeats, ...] = ()
     appointment_years: int | None = None
     reporting: ReportingRules = ReportingRules()
     evaluation_every_months: int | None = None
@@ -89,14 +105,23 @@ def parse_rules(data: Any) -> MandateRules:
             alternate=_sides(lead.get("alternate")),
             deputy_from_other_side=lead.get("deputy_from_other_side") is True,
             eligible_sides=_sides(lead.get("eligible_sides")),
+            leader_side=lead.get("leader_side") if isinstance(lead.get("leader_side"), str) else None,
+            deputy_side=lead.get("deputy_side") if isinstance(lead.get("deputy_side"), str) else None,
         ),
         meetings=MeetingRules(_count(meetings.get("min_per_year")), _count(meetings.get("max_per_year")),
                               _count(meetings.get("notice_days")), _count(meetings.get("minutes_within_days"))),
         quorum=QuorumRules(_share(quorum.get("min_share_present")), _sides(quorum.get("sides_present"))),
         composition=tuple(
-            Seats(side, _whole(limits.get("min")), _whole(limits.get("max")))
+            Seats(side, _whole(limits.get("min")), _whole(limits.get("max")), _sides(limits.get("including")) or (),
+                  tuple((by, count) for by, count in _mapping(limits.get("appointed_by")).items()
+                        if isinstance(by, str) and _count(count) is not None))
             for side, limits in _mapping(data.get("composition")).items()
-            if isinstance(side, str) and isinstance(limits, dict)
+            if isinstance(side, str) and side != "organizations" and isinstance(limits, dict)
+        ),
+        organization_seats=tuple(
+            OrganizationSeats(organization, _whole(limits.get("min")), _whole(limits.get("max")))
+            for organization, limits in _mapping(_mapping(data.get("composition")).get("organizations")).items()
+            if isinstance(organization, str) and isinstance(limits, dict)
         ),
         appointment_years=_count(data.get("appointment_years")),
         reporting=ReportingRules(

@@ -46,6 +46,13 @@ class Member:
     start: Date | None
     end: Date | None
     source: Source
+    role: str = "member"  # member | substitute (vararepresentant) | observer (tale- og forslagsrett)
+    appointed_by: str | None = None  # the side that appointed the member, when not their own organization's
+
+    @property
+    def holds_seat(self) -> bool:
+        """Substitutes and observers hold no seat and have no appointment term."""
+        return self.role == "member"
 
 
 @dataclass(slots=True)
@@ -165,6 +172,8 @@ class Committee:
     leadership: list[Office]
     meetings: list[Meeting]
     source: Source
+    records_from: Date | None = None  # meetings and cases are recorded from this date; earlier years not judged
+    area: str | None = None  # the area an area committee (områdeutval) covers
 
     @property
     def label(self) -> str:
@@ -181,12 +190,17 @@ class Committee:
         return self._meetings_by_date.get(day)
 
 
+# approved.by for a mandate adopted by the partners' own boards and councils (e.g. in the cooperation agreement)
+PARTNERS = "partners"
+
+
 @dataclass(slots=True)
 class Approval:
-    by: str | None
+    by: str | None  # a committee id, or PARTNERS
     date: Date | None
     case: str | None
     source: Source
+    document: str | None = None  # the document that adopted it, e.g. the cooperation agreement
 
 
 @dataclass(slots=True)
@@ -234,7 +248,7 @@ class Assessment:
 @dataclass(frozen=True, slots=True)
 class Decision:
     date: Date | None
-    outcome: str | None  # adopted | amended | postponed | returned | rejected
+    outcome: str | None  # adopted | amended | postponed | returned | rejected | noted (tatt til orientering)
     text: str | None
 
 
