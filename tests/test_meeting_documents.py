@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit, meetings_back_in_the_list
+from test_render import docx_text as docx_lines
 
 COMMITTEE = "fsu-pasientforlop"
 
@@ -106,17 +107,6 @@ def meetings(community: Path) -> Path:
     for text in (HELD, ONLY_ORIENTERINGER, CANCELLED):
         write_meeting(community, text)
     return community
-
-
-def docx_lines(path: Path) -> list[str]:
-    import docx
-
-    document = docx.Document(str(path))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
-    return lines
 
 
 def docx_headings(path: Path) -> list[str]:
