@@ -197,6 +197,9 @@ def test_agenda_and_minutes_list_the_roles_apart(fsu, community, tmp_path):
     assert agenda[agenda.index("## Vararepresentanter") + 2] == "- Randi Lie, Lundheim kommune"
     assert agenda[agenda.index("## Observatører, med tale- og forslagsrett") + 2] == (
         "- Eirik Dahl, Hovedtillitsvalgte i foretaket og kommunene")
+    html = render(fsu, community, "agenda", "fsu-pasientforlop", "2026-09-10", fmt="html")
+    assert html.index("<h2>Innkalte medlemmer</h2>") < html.index("<h2>Vararepresentanter</h2>") \
+        < html.index("<h2>Observatører, med tale- og forslagsrett</h2>") < html.index("<h2>Saksliste</h2>")
     # minutes with attendance: who appointed the member who came
     pdf = tmp_path / "minutes.pdf"
     render(fsu, community, "minutes", "fsu-pasientforlop", "2026-09-10", out=pdf, fmt="pdf")

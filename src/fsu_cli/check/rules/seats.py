@@ -52,7 +52,7 @@ TOO_FEW_APPOINTED = define(
     "FSU333",
     "too-few-appointed-by-side",
     ERROR,
-    "Fewer of a side's seats appointed by another side than the mandate's composition requires.",
+    "Fewer of a side's members appointed by a named side than the mandate's composition requires.",
     """
 A mandate may say who appoints a side's seats: "to brukerrepresentanter, én
 oppnevnt av helseforetaket og én av kommunene" is written
