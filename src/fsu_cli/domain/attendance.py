@@ -19,8 +19,8 @@ def members_in_office(committee: Committee, day: Date) -> dict[str, Member]:
 
 def seats(office: dict[str, Member]) -> dict[str, Member]:
     """The members who hold a seat: substitutes and observers hold none, so the quorum and the roll
-    call leave them out (getattr: members get a role with the next wave of the data contract)."""
-    return {name: m for name, m in office.items() if getattr(m, "role", None) in (None, "member")}
+    call leave them out."""
+    return {name: m for name, m in office.items() if m.holds_seat}
 
 
 def cases_at(repo: Repository, committee_id: str, day: Date) -> list[Case]:

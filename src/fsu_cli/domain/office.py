@@ -27,9 +27,12 @@ def appointment_end(member: Member, years: int) -> Date:
 
 
 def seats_by_side(repo: Repository, committee: Committee, day: Date) -> dict[str, list[Member]]:
-    """The members in office on the day, by the side of the organization each represents."""
+    """The members holding a seat on the day (substitutes and observers hold none), by the side of the
+    organization each represents."""
     seats: dict[str, list[Member]] = {}
     for member in in_office(committee.members, on=day):
+        if not member.holds_seat:
+            continue
         organization = repo.organizations.get(member.organization or "")
         if organization is not None and organization.side:
             seats.setdefault(organization.side, []).append(member)

@@ -14,7 +14,8 @@ from fsu_cli.domain.leadership import leadership_terms, next_term, period_label
 from fsu_cli.domain.mandates import mandate_in_force
 from fsu_cli.domain.meetings import year_tally
 from fsu_cli.domain.office import in_office
-from fsu_cli.domain.records import Assessment, Case, Committee, Date, Meeting, Repository, case_label, parse_case_ref
+from fsu_cli.domain.records import (PARTNERS, Assessment, Case, Committee, Date, Meeting, Repository, case_label,
+                                    parse_case_ref)
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
 from fsu_cli.render.views import (AgendaItemView, AssessmentView, AttendanceRow, AttendanceView, CaseView,
@@ -46,6 +47,7 @@ def _base(repo: Repository, committee: Committee | None, title: str, public: boo
         "committee_label": committee.label if committee else "",
         "title": title,
         "public": public,
+        "area": words.area(committee.area) if committee and committee.area else "",
     }
 
 
@@ -131,7 +133,9 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
         raise UsageError(f"There is no mandate '{mandate_id}'. Known mandates: {', '.join(repo.mandates)}.")
     committee = repo.committees.get(mandate.committee or "")
     approval = ""
-    if mandate.status == "approved" and mandate.approved is not None:
+    if mandate.status == "approved" and mandate.approved is not None and mandate.approved.by == PARTNERS:
+        approval = words.approved_by_partners(_nb(mandate.approved.date), mandate.approved.document or "")
+    elif mandate.status == "approved" and mandate.approved is not None:
         approver = repo.committees.get(mandate.approved.by or "")
         approval = f"Godkjent i {approver.name if approver else mandate.approved.by} {_nb(mandate.approved.date)}"
         approving_case = repo.case(mandate.approved.case) if mandate.approved.case else None
@@ -156,20 +160,34 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
 # --- meetings: agenda and minutes --------------------------------------------------------
 
 
-def _member_rows(repo: Repository, committee: Committee, day: Date) -> list[MemberRow]:
+def _member_lists(repo: Repository, committee: Committee, day: Date) -> dict[str, list[MemberRow]]:
+    """The members in office on the day, with the substitutes (vararepresentanter) and the observers apart."""
+    return {"members": _member_rows(repo, committee, day, "member"),
+            "substitutes": _member_rows(repo, committee, day, "substitute"),
+            "observers": _member_rows(repo, committee, day, "observer")}
+
+
+def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = "member") -> list[MemberRow]:
     offices = {o.name: words.ROLE.get(o.role or "", "") for o in in_office(committee.leadership, on=day)}
     sides = list(words.SIDE)
     keyed = []
     for member in in_office(committee.members, on=day):
+        if member.role != role:
+            continue
         organization = repo.organizations.get(member.organization or "")
         side = organization.side if organization and organization.side else ""
+        side_word = words.SIDE_SINGULAR.get(side, "") if side else ""
+        appointed = ""
+        if member.appointed_by and member.appointed_by != side:
+            side_word, appointed = words.appointed(side_word, member.appointed_by), words.appointed("", member.appointed_by)
         row = MemberRow(
             name=member.name or "",
             title=member.title or "",
             organization=(organization.name or organization.id) if organization else (member.organization or ""),
-            side=words.SIDE_SINGULAR.get(side, "") if side else "",
+            side=side_word,
             email=member.email or "",
-            role=offices.get(member.name, ""),
+            role=offices.get(member.name, "") if member.holds_seat else "",
+            appointed=appointed,
         )
         order = ({"leder": 0, "nestleder": 1}.get(row.role, 2), sides.index(side) if side in sides else 99,
                  row.organization, row.name)
@@ -189,7 +207,7 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
     committee = repo.committee_named(committee_name)
     day = _date(day_text, "The meeting date")
     meeting = _meeting(committee, day)
-    members = _member_rows(repo, committee, day)
+    lists = _member_lists(repo, committee, day)
     document = "Protokoll" if minutes else "Innkalling og saksliste"
     cases = _meeting_cases(repo, committee, day, public)
     context = {
@@ -200,7 +218,8 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
                     "cancelled": meeting.status == "cancelled", "cancelled_note": words.CANCELLED,
                     "video": meeting.video or "", "form": words.FORM.get(meeting.form or "", ""),
                     "notice_sent": _nb(meeting.notice_sent)},
-        "members": members,
+        **lists,
+        "observers_note": words.OBSERVERS_NOTE,
         "cases": cases,
         "items": _agenda_items(repo, committee, meeting, cases, public) if meeting.agenda is not None else [],
         "apologies_to": _apologies_to(repo, day) if meeting.status != "cancelled" else "",  # nobody to meet
@@ -293,11 +312,21 @@ def _attendance(repo: Repository, committee: Committee, meeting: Meeting) -> Att
         member = members.get(name)
         return _org(repo, written or (member.organization if member else None))
 
-    present = [AttendanceRow(name, organization(name), roles.get(name) or words.MEMBER) for name in meeting.present]
+    def role(name: str) -> str:
+        member = members.get(name)
+        if member is not None and not member.holds_seat:
+            return words.MEMBER_ROLE.get(member.role, member.role)
+        text = roles.get(name) or words.MEMBER
+        side = _side(repo, member.organization) if member is not None else ""
+        if member is not None and member.appointed_by and member.appointed_by != side:
+            text = words.appointed(text, member.appointed_by)  # medlem oppnevnt av kommunene
+        return text
+
+    present = [AttendanceRow(name, organization(name), role(name)) for name in meeting.present]
     present += [AttendanceRow(s.name, organization(s.name, s.organization),
                               words.substitute_for(s.stands_for) if s.stands_for else "vara")
                 for s in meeting.substitutes]
-    absent = [AttendanceRow(a.name, organization(a.name), roles.get(a.name) or words.MEMBER, a.reason or "")
+    absent = [AttendanceRow(a.name, organization(a.name), role(a.name), a.reason or "")
               for a in meeting.absences]
     others = [AttendanceRow(o.name, _org(repo, o.organization), o.role or "") for o in meeting.others]
     return AttendanceView(tuple(present), tuple(absent), tuple(others))
@@ -384,7 +413,8 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
             "summary": mandate.sections[0].body if mandate and mandate.sections else "",
             "summary_heading": mandate.sections[0].heading if mandate and mandate.sections else "",
         } if mandate else None,
-        "members": _member_rows(repo, committee, end),
+        **_member_lists(repo, committee, end),
+        "observers_note": words.OBSERVERS_NOTE,
         "members_on": _nb(end),
         "joined": [{"name": m.name, "date": _nb(m.start), "organization": _org(repo, m.organization)} for m in joined],
         "left": [{"name": m.name, "date": _nb(m.end), "organization": _org(repo, m.organization)} for m in left],
@@ -413,8 +443,8 @@ def _attendance_summary(repo: Repository, committee: Committee, held: list[Meeti
     per_member = []
     seen = set()
     for member in committee.members:
-        if not member.name or member.name in seen:
-            continue
+        if not member.name or member.name in seen or not member.holds_seat:
+            continue  # substitutes meet for a member, and observers hold no seat: their rows would mislead
         eligible = [m for m in recorded if in_office([member], on=m.date)]
         if eligible:
             seen.add(member.name)
@@ -459,6 +489,7 @@ def members_document(repo: Repository, committee_name: str, as_of: Date, public:
     return {
         **_base(repo, committee, f"Medlemmer i {committee.name or committee.label}", public),
         "document": "Medlemsliste",
-        "members": _member_rows(repo, committee, as_of),
+        **_member_lists(repo, committee, as_of),
+        "observers_note": words.OBSERVERS_NOTE,
         "members_on": _nb(as_of),
     }

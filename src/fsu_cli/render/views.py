@@ -55,6 +55,7 @@ class MemberRow:
     side: str  # helseforetak, kommune, ...
     email: str
     role: str  # leder, nestleder, or empty
+    appointed: str = ""  # oppnevnt av kommunene, when another side appointed the member
 
 
 @dataclass(frozen=True, slots=True)

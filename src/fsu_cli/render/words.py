@@ -10,6 +10,7 @@ OUTCOME = {
     "postponed": "Utsatt",
     "returned": "Sendt tilbake",
     "rejected": "Ikke vedtatt",
+    "noted": "Tatt til orientering",
 }
 STATUS = {"held": "Avholdt", "planned": "Planlagt", "cancelled": "Avlyst"}
 ROLE = {"leader": "leder", "deputy": "nestleder"}
@@ -57,6 +58,27 @@ FORM = {
     "written": "Skriftlig behandling (per e-post)",
 }
 MEMBER = "medlem"
+# what a member with a role other than member is called in a roll call
+MEMBER_ROLE = {"substitute": "vararepresentant", "observer": "observatør"}
+SUBSTITUTES = "Vararepresentanter"
+OBSERVERS = "Observatører"
+OBSERVERS_NOTE = "med tale- og forslagsrett"
+
+
+def appointed(side_word: str, appointed_by: str) -> str:
+    """'brukerrepresentant' appointed by the municipalities -> 'brukerrepresentant oppnevnt av kommunene'."""
+    by = SIDE.get(appointed_by, appointed_by)
+    return f"{side_word} oppnevnt av {by}" if side_word else f"oppnevnt av {by}"
+
+
+def approved_by_partners(day: str, document: str) -> str:
+    """A mandate adopted by the partners' own boards and councils, in the agreement that holds it."""
+    text = f"Vedtatt av partnerne {day}" if day else "Vedtatt av partnerne"
+    return f"{text} i «{document}»" if document else text
+
+
+def area(name: str) -> str:
+    return f"Område: {name}"
 CANCELLED = "AVLYST"
 NOTICE_APPROVAL = "Godkjenning av innkalling og saksliste"
 NOTICE_APPROVED = "Innkalling og saksliste ble godkjent."
