@@ -28,12 +28,24 @@ class MeetingStatus(str, Enum):
     cancelled = "cancelled"
 
 
+class MemberRole(str, Enum):
+    member = "member"
+    substitute = "substitute"
+    observer = "observer"
+
+
+class Side(str, Enum):
+    hospital = "hospital"
+    municipality = "municipality"
+
+
 class Outcome(str, Enum):
     adopted = "adopted"
     amended = "amended"
     postponed = "postponed"
     returned = "returned"
     rejected = "rejected"
+    noted = "noted"
 
 
 def _apply(root: Path, changes, context, write: bool = True, advice: str = "") -> None:
@@ -89,6 +101,17 @@ def new_case(
     title: Annotated[str, typer.Option("--title", help="The case's title.", show_default=False)],
     kind: Annotated[CaseKind, typer.Option("--kind", help="information, discussion or decision.")] = CaseKind.decision,
     officer: Annotated[Optional[str], typer.Option("--officer", help="Saksbehandler.", show_default=False)] = None,
+    exemption: Annotated[Optional[str], typer.Option(
+        "--exemption", metavar="BASIS", help="The legal basis when the case is exempt from public access, e.g. "
+                                             "'offl. § 14'; needs --public-title.", show_default=False)] = None,
+    public_title: Annotated[Optional[str], typer.Option(
+        "--public-title", help="The title the public sees of an exempt case.", show_default=False)] = None,
+    reports_for: Annotated[Optional[list[str]], typer.Option(
+        "--reports-for", metavar="ID", help="A committee whose report (e.g. annual report) the case handles; "
+                                            "may repeat.", show_default=False)] = None,
+    evaluates: Annotated[Optional[list[str]], typer.Option(
+        "--evaluates", metavar="ID", help="A committee whose evaluation the case presents; may repeat.",
+        show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -100,15 +123,26 @@ def new_case(
     from fsu_cli.errors import UsageError
     from fsu_cli.store.paths import target_inside
 
+    if (exemption is None) != (public_title is None) or (exemption is not None and not exemption.strip()) or (
+            public_title is not None and not public_title.strip()):
+        raise UsageError("An exempt case needs both --exemption (the legal basis, e.g. 'offl. § 14') and "
+                         "--public-title (the title the public sees).")
+    extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
+             "reports_for": reports_for or None, "evaluates": evaluates or None}
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
+        for option, ids in (("--reports-for", reports_for), ("--evaluates", evaluates)):
+            for named in ids or []:
+                if named not in loaded.repo.committees:
+                    raise UsageError(f"{option}: there is no committee '{named}'. Known committees: "
+                                     f"{', '.join(loaded.repo.committees)}.")
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
             raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
                              f"fsu new meeting {target.id} {day.isoformat()}")
         number = next_case_number(root, target.id, day.year)
         rel = case_rel(root, target.id, day.year, number)
-        text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+        text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
         _apply(root, [Change(rel, text, new=True)], Context(parse_as_of(as_of, root)), write=False)
         for _ in range(1000):
             try:
@@ -117,7 +151,7 @@ def new_case(
             except FileExistsError:  # a file put there meanwhile, by hand or by an older fsu
                 number += 1
                 rel = case_rel(root, target.id, day.year, number)
-                text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+                text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
     print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
 
@@ -179,6 +213,14 @@ def member_add(
     start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
     title: Annotated[Optional[str], typer.Option("--title", show_default=False)] = None,
     email: Annotated[Optional[str], typer.Option("--email", show_default=False)] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE", help="The last day of the appointment, "
+                                               "when it is known.", show_default=False)] = None,
+    role: Annotated[Optional[MemberRole], typer.Option(
+        "--role", help="member (the default), substitute (vararepresentant) or observer (tale- og forslagsrett); "
+                       "substitutes and observers hold no seat.", show_default=False)] = None,
+    appointed_by: Annotated[Optional[Side], typer.Option(
+        "--appointed-by", help="The side that appointed the seat (hospital or municipality), e.g. for a user "
+                               "representative appointed by the municipalities.", show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -188,14 +230,20 @@ def member_add(
     from fsu_cli.errors import UsageError
 
     day = parse_day(start, "--start")
+    last = parse_day(end, "--end") if end else None
+    kind = (role or MemberRole.member).value
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
         if organization not in loaded.repo.organizations:
             raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
-                             f"Known organizations: {', '.join(loaded.repo.organizations)}.")
+                             f"Known organizations: {', '.join(loaded.repo.organizations)}. "
+                             f"Add it first: fsu org add {organization} --name NAME --side SIDE")
         rel = _edit_committee(root, target, as_of,
-                              lambda doc: add_member(doc, name, organization, day, title, email))
-    print(f"Added {name} ({organization}) to {rel}.")
+                              lambda doc: add_member(doc, name, organization, day, title, email, last, kind,
+                                                     appointed_by.value if appointed_by else None))
+    what = "" if kind == "member" else f", {kind}"
+    by = f", appointed by the {appointed_by.value} side" if appointed_by else ""
+    print(f"Added {name} ({organization}{what}{by}) to {rel}.")
     return 0
 
 
@@ -330,7 +378,9 @@ def _elect_deciding(root: Path, rel: str, record, case, context, until) -> list[
 @guarded
 def decide(
     ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
-    outcome: Annotated[Outcome, typer.Option("--outcome", show_default=False)],
+    outcome: Annotated[Outcome, typer.Option(
+        "--outcome", help="adopted, amended, postponed, returned, rejected, or noted (tatt til orientering, the "
+                          "usual end of an information or discussion case).", show_default=False)],
     text: Annotated[Optional[str], typer.Option("--text", help="The decision's wording.", show_default=False)] = None,
     text_file: Annotated[Optional[Path], typer.Option("--text-file", help="Read the wording from a file.",
                                                       show_default=False)] = None,
