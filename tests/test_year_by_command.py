@@ -99,6 +99,9 @@ def test_a_year_from_init_to_the_annual_report_by_command(fsu, tmp_path):
     assert ("  - role: leader\n    name: Henrik Holm\n    start_date: 2025-09-01\n    end_date: 2027-01-31\n"
             in me.text(FSU))
 
+    leaders = fsu("leaders", "--repo", root).stdout
+    assert "Next term: 01.02.2027–31.01.2029: leader from the municipalities, deputy from the hospital" in leaders
+
     # the cases of the year, and their decisions
     assert me.run("new", "case", "fsu-barn", "--meeting", "2025-04-09", "--title", "Orientering om ventetider i BUP",
                   "--kind", "information") == ["FSU barn sak 1.25: data/cases/fsu-barn/2025/01.yaml"]
