@@ -128,7 +128,7 @@ def test_an_information_case_is_noted(fsu, fresh):
 def test_an_exempt_case_that_handles_a_report_and_an_evaluation(fsu, fresh):
     assert fsu("new", "meeting", "ssu", "2026-12-03", "--repo", fresh).exit_code == 0
     result = fsu("new", "case", "ssu", "--meeting", "2026-12-03", "--title", "Årsrapport og evaluering",
-                 "--exemption", "offl. § 14", "--public-title", "Årsrapport", "--reports-for", "ssu",
+                 "--exemption", "offl. § 14", "--public-title", "Årsrapport", "--reports-for", "SSU",
                  "--evaluates", "ssu", "--repo", fresh)
     assert result.lines == ["SSU sak 01-2026: data/cases/ssu/2026/01.yaml"]
     text = (fresh / "data/cases/ssu/2026/01.yaml").read_text(encoding="utf-8")
@@ -140,8 +140,8 @@ def test_an_exempt_case_that_handles_a_report_and_an_evaluation(fsu, fresh):
 @pytest.mark.parametrize("args, message", [
     (("--exemption", "offl. § 13"), "An exempt case needs both --exemption"),
     (("--public-title", "Sak"), "An exempt case needs both --exemption"),
-    (("--reports-for", "fsu-x"), "--reports-for: there is no committee 'fsu-x'. Known committees: ssu."),
-    (("--evaluates", "nope"), "--evaluates: there is no committee 'nope'. Known committees: ssu."),
+    (("--reports-for", "fsu-x"), "--reports-for: There is no committee 'fsu-x'. Known committees: ssu."),
+    (("--evaluates", "nope"), "--evaluates: There is no committee 'nope'. Known committees: ssu."),
 ])
 def test_new_case_refuses_half_an_exemption_and_unknown_committees(fsu, fresh, args, message):
     assert fsu("new", "meeting", "ssu", "2026-12-03", "--repo", fresh).exit_code == 0

@@ -149,15 +149,16 @@ def new_case(
             public_title is not None and not public_title.strip()):
         raise UsageError("An exempt case needs both --exemption (the legal basis, e.g. 'offl. § 14') and "
                          "--public-title (the title the public sees).")
-    extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
-             "reports_for": reports_for or None, "evaluates": evaluates or None}
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
         for option, ids in (("--reports-for", reports_for), ("--evaluates", evaluates)):
-            for named in ids or []:
-                if named not in loaded.repo.committees:
-                    raise UsageError(f"{option}: there is no committee '{named}'. Known committees: "
-                                     f"{', '.join(loaded.repo.committees)}.")
+            for i, named in enumerate(ids or []):
+                try:
+                    ids[i] = loaded.repo.committee_named(named).id  # type: ignore[index]
+                except UsageError as error:
+                    raise UsageError(f"{option}: {error}") from None
+        extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
+                 "reports_for": reports_for or None, "evaluates": evaluates or None}
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
             raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
