@@ -28,12 +28,24 @@ class MeetingStatus(str, Enum):
     cancelled = "cancelled"
 
 
+class MemberRole(str, Enum):
+    member = "member"
+    substitute = "substitute"
+    observer = "observer"
+
+
+class Side(str, Enum):
+    hospital = "hospital"
+    municipality = "municipality"
+
+
 class Outcome(str, Enum):
     adopted = "adopted"
     amended = "amended"
     postponed = "postponed"
     returned = "returned"
     rejected = "rejected"
+    noted = "noted"
 
 
 def _apply(root: Path, changes, context, write: bool = True, advice: str = "") -> None:
@@ -70,14 +82,36 @@ def _editing(repo: Path | None):
 
 def _edit_committee(root: Path, committee, as_of: str | None, change, advice: str = "") -> str:
     """Apply ``change`` to the committee's file (round trip), check the result, write it; returns the path."""
+    return edit_file(root, committee.source.path, as_of, change, advice)
+
+
+def edit_file(root: Path, rel: str, as_of: str | None, change, advice: str = "") -> str:
+    """Apply ``change`` to the file ``rel`` (round trip), check the result, write it; returns the path."""
     from fsu_cli.check.catalogue import Context
     from fsu_cli.edit.authoring import Change, read_document
     from fsu_cli.store.yamlio import dump_roundtrip
 
-    rel = committee.source.path
     doc = read_document(root, rel)
     change(doc)
     _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)), advice=advice)
+    return rel
+
+
+def create_file(root: Path, rel: str, text: str, as_of: str | None, advice: str = "") -> str:
+    """Check the new file ``rel`` against the whole repository, then create it (never over another)."""
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.edit.authoring import Change, write_changes
+    from fsu_cli.errors import UsageError
+    from fsu_cli.store.paths import target_inside
+
+    if target_inside(root, rel).exists():
+        raise UsageError(f"{rel} already exists.")
+    change = Change(rel, text, new=True)
+    _apply(root, [change], Context(parse_as_of(as_of, root)), write=False, advice=advice)
+    try:
+        write_changes(root, [change])
+    except FileExistsError:
+        raise UsageError(f"{rel} appeared meanwhile; nothing was replaced.") from None
     return rel
 
 
@@ -89,6 +123,17 @@ def new_case(
     title: Annotated[str, typer.Option("--title", help="The case's title.", show_default=False)],
     kind: Annotated[CaseKind, typer.Option("--kind", help="information, discussion or decision.")] = CaseKind.decision,
     officer: Annotated[Optional[str], typer.Option("--officer", help="Saksbehandler.", show_default=False)] = None,
+    exemption: Annotated[Optional[str], typer.Option(
+        "--exemption", metavar="BASIS", help="The legal basis when the case is exempt from public access, e.g. "
+                                             "'offl. § 14'; needs --public-title.", show_default=False)] = None,
+    public_title: Annotated[Optional[str], typer.Option(
+        "--public-title", help="The title the public sees of an exempt case.", show_default=False)] = None,
+    reports_for: Annotated[Optional[list[str]], typer.Option(
+        "--reports-for", metavar="ID", help="A committee whose report (e.g. annual report) the case handles; "
+                                            "may repeat.", show_default=False)] = None,
+    evaluates: Annotated[Optional[list[str]], typer.Option(
+        "--evaluates", metavar="ID", help="A committee whose evaluation the case presents; may repeat.",
+        show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -100,15 +145,27 @@ def new_case(
     from fsu_cli.errors import UsageError
     from fsu_cli.store.paths import target_inside
 
+    if (exemption is None) != (public_title is None) or (exemption is not None and not exemption.strip()) or (
+            public_title is not None and not public_title.strip()):
+        raise UsageError("An exempt case needs both --exemption (the legal basis, e.g. 'offl. § 14') and "
+                         "--public-title (the title the public sees).")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
+        for option, ids in (("--reports-for", reports_for), ("--evaluates", evaluates)):
+            for i, named in enumerate(ids or []):
+                try:
+                    ids[i] = loaded.repo.committee_named(named).id  # type: ignore[index]
+                except UsageError as error:
+                    raise UsageError(f"{option}: {error}") from None
+        extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
+                 "reports_for": reports_for or None, "evaluates": evaluates or None}
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
             raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
                              f"fsu new meeting {target.id} {day.isoformat()}")
         number = next_case_number(root, target.id, day.year)
         rel = case_rel(root, target.id, day.year, number)
-        text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+        text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
         _apply(root, [Change(rel, text, new=True)], Context(parse_as_of(as_of, root)), write=False)
         for _ in range(1000):
             try:
@@ -117,7 +174,7 @@ def new_case(
             except FileExistsError:  # a file put there meanwhile, by hand or by an older fsu
                 number += 1
                 rel = case_rel(root, target.id, day.year, number)
-                text = case_text(target.id, day.year, number, day, title, kind.value, officer)
+                text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
     print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
 
@@ -170,6 +227,111 @@ def _update_meeting(root: Path, committee, day, status, location, time, as_of) -
     return 0
 
 
+class CommitteeKind(str, Enum):
+    partnership = "partnership"
+    ssu = "ssu"
+    fsu = "fsu"
+    area = "area"
+    working_committee = "working-committee"
+    secretariat = "secretariat"
+    other = "other"
+
+
+@guarded
+def new_committee(
+    committee_id: Annotated[str, typer.Argument(metavar="ID", help="The committee's id, e.g. 'fsu-barn'; also "
+                                                "its file name.", show_default=False)],
+    name: Annotated[str, typer.Option("--name", help="e.g. 'Faglig samarbeidsutvalg for barn og unge'.",
+                                      show_default=False)],
+    kind: Annotated[CommitteeKind, typer.Option("--kind", help="partnership, ssu, fsu, area (områdeutvalg), "
+                                                "working-committee, secretariat or other.", show_default=False)],
+    founded: Annotated[str, typer.Option("--founded", metavar="DATE", show_default=False)],
+    short_name: Annotated[Optional[str], typer.Option("--short-name", help="e.g. 'FSU barn'; used in case "
+                                                      "numbers.", show_default=False)] = None,
+    parent: Annotated[Optional[str], typer.Option("--parent", help="The committee it reports to, e.g. 'ssu'.",
+                                                  show_default=False)] = None,
+    case_number_format: Annotated[Optional[str], typer.Option(
+        "--case-number-format", help="How case numbers show, e.g. '{number:02d}-{year}' (sak 07-2026), "
+                                     "'{number}.{yy}' or '{year}.{number:02d}'.", show_default=False)] = None,
+    area: Annotated[Optional[str], typer.Option("--area", help="The part of the region an area committee "
+                                                "(områdeutvalg) serves.", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Create a committee's file, with empty lists of members, leaders and meetings to fill by command."""
+    from fsu_cli.edit.authoring import parse_day
+    from fsu_cli.edit.records import check_case_number_format, committee_text, require_id
+    from fsu_cli.errors import UsageError
+
+    require_id(committee_id, "The committee id")
+    day = parse_day(founded, "--founded")
+    if not name.strip():
+        raise UsageError("The committee needs a name (--name).")
+    if case_number_format is not None:
+        check_case_number_format(case_number_format)
+    with _editing(repo) as (root, loaded):
+        known = loaded.repo.committees
+        if committee_id in known:
+            raise UsageError(f"There is already a committee '{committee_id}' ({known[committee_id].source.path}).")
+        for other in known.values():
+            if short_name and (other.short_name or "").casefold() == short_name.casefold():
+                raise UsageError(f"The short name '{short_name}' is already {other.id}'s.")
+        parent_id = loaded.repo.committee_named(parent).id if parent else None
+        rel = create_file(root, f"data/committees/{committee_id}.yaml",
+                          committee_text(committee_id, name.strip(), short_name, kind.value, parent_id, day,
+                                         case_number_format, area), as_of)
+    print(f"Created {short_name or name.strip()}: {rel}")
+    print(f"Next: fsu new mandate {committee_id}-{day.year} --committee {committee_id} --title TITLE "
+          f"--valid-from {day.isoformat()}")
+    return 0
+
+
+@guarded
+def new_mandate(
+    mandate_id: Annotated[str, typer.Argument(metavar="ID", help="The mandate's id, e.g. 'fsu-barn-2026'; also its "
+                                              "file name.", show_default=False)],
+    committee: Annotated[str, typer.Option("--committee", help="The committee, by id or short name.",
+                                           show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="e.g. 'Mandat for FSU barn og unge'.", show_default=False)],
+    valid_from: Annotated[str, typer.Option("--valid-from", metavar="DATE", show_default=False)],
+    source: Annotated[Optional[str], typer.Option(
+        "--from", metavar="MANDATE", help="Copy the sections and rules of this mandate; a new version of the same "
+                                          "committee's mandate supersedes it.", show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Create a draft mandate for a committee, empty or copied from another mandate's sections and rules."""
+    from fsu_cli.edit.authoring import parse_day, read_document
+    from fsu_cli.edit.records import mandate_text, require_id
+    from fsu_cli.errors import UsageError
+
+    require_id(mandate_id, "The mandate id")
+    day = parse_day(valid_from, "--valid-from")
+    if not title.strip():
+        raise UsageError("The mandate needs a title (--title).")
+    with _editing(repo) as (root, loaded):
+        target = loaded.repo.committee_named(committee)
+        mandates = loaded.repo.mandates
+        if mandate_id in mandates:
+            raise UsageError(f"There is already a mandate '{mandate_id}' ({mandates[mandate_id].source.path}).")
+        copied, supersede = None, False
+        if source is not None:
+            if source not in mandates:
+                raise UsageError(f"There is no mandate '{source}' to copy. Known mandates: "
+                                 f"{', '.join(sorted(mandates)) or 'none'}.")
+            copied = read_document(root, mandates[source].source.path)
+            supersede = mandates[source].committee == target.id and mandates[source].status == "approved"
+        rel = create_file(root, f"data/mandates/{mandate_id}.yaml",
+                          mandate_text(mandate_id, target.id, title.strip(), day, copied, source, supersede), as_of)
+    print(f"Created the draft mandate {mandate_id} for {target.label}"
+          + (f", with the sections and rules of {source}" if source else "")
+          + (f", superseding it" if supersede else "") + f": {rel}")
+    print(f"Approve it with: fsu mandate approve {mandate_id} --by COMMITTEE|partners --date DATE")
+    return 0
+
+
 @guarded
 def member_add(
     committee: CommitteeArg,
@@ -179,6 +341,14 @@ def member_add(
     start: Annotated[str, typer.Option("--start", metavar="DATE", show_default=False)],
     title: Annotated[Optional[str], typer.Option("--title", show_default=False)] = None,
     email: Annotated[Optional[str], typer.Option("--email", show_default=False)] = None,
+    end: Annotated[Optional[str], typer.Option("--end", metavar="DATE", help="The last day of the appointment, "
+                                               "when it is known.", show_default=False)] = None,
+    role: Annotated[Optional[MemberRole], typer.Option(
+        "--role", help="member (the default), substitute (vararepresentant) or observer (tale- og forslagsrett); "
+                       "substitutes and observers hold no seat.", show_default=False)] = None,
+    appointed_by: Annotated[Optional[Side], typer.Option(
+        "--appointed-by", help="The side that appointed the seat (hospital or municipality), e.g. for a user "
+                               "representative appointed by the municipalities.", show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -188,14 +358,20 @@ def member_add(
     from fsu_cli.errors import UsageError
 
     day = parse_day(start, "--start")
+    last = parse_day(end, "--end") if end else None
+    kind = (role or MemberRole.member).value
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
         if organization not in loaded.repo.organizations:
             raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
-                             f"Known organizations: {', '.join(loaded.repo.organizations)}.")
+                             f"Known organizations: {', '.join(loaded.repo.organizations)}. "
+                             f"Add it first: fsu org add {organization} --name NAME --side SIDE")
         rel = _edit_committee(root, target, as_of,
-                              lambda doc: add_member(doc, name, organization, day, title, email))
-    print(f"Added {name} ({organization}) to {rel}.")
+                              lambda doc: add_member(doc, name, organization, day, title, email, last, kind,
+                                                     appointed_by.value if appointed_by else None))
+    what = "" if kind == "member" else f", {kind}"
+    by = f", appointed by the {appointed_by.value} side" if appointed_by else ""
+    print(f"Added {name} ({organization}{what}{by}) to {rel}.")
     return 0
 
 
@@ -234,6 +410,9 @@ def elect(
         help="A case (committee/year/number) whose adopted or amended decision departs from the mandate: a "
              "deviation for each rule the election breaks is written into it, until the term ends.",
         show_default=False)] = None,
+    by_election: Annotated[bool, typer.Option(
+        "--by-election", help="A replacement inside the current term (suppleringsvalg): the term and the rotation "
+                              "stay as they were; whoever leaves serves until the day before --start.")] = False,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -244,16 +423,31 @@ def elect(
     from fsu_cli.domain.dates import add_years, day_before
     from fsu_cli.domain.mandates import mandate_in_force, rules_of
     from fsu_cli.edit.authoring import add_terms, parse_day
+    from fsu_cli.edit.records import by_election as replace_officer
+    from fsu_cli.errors import UsageError
 
     first = parse_day(start, "--start")
+    if by_election and end is not None:
+        raise UsageError("A by-election ends with the term it fills; leave out --end.")
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
         deciding = _deciding_case(loaded.repo, deviation_case) if deviation_case is not None else None
         years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
         last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
+        replaced: dict[str, str | None] = {}  # by-election: the office and whom its new holder replaces
+        if by_election:
+            last = _term_end(loaded.repo, target, first)
 
         def record(doc):
-            add_terms(doc, leader, deputy, first, last)
+            if not by_election:
+                add_terms(doc, leader, deputy, first, last)
+                return
+            for role, name in (("leader", leader), ("deputy", deputy)):
+                if name and not _holds(target, role, name, first):
+                    replaced[role] = replace_officer(doc, role, name, first, last)
+            if not replaced:
+                raise UsageError(f"{leader}" + (f" and {deputy}" if deputy else "") + " already hold these offices "
+                                 f"on {first.isoformat()}; nothing to change.")
 
         if deciding is None:
             rel = _edit_committee(root, target, as_of, record, advice=_DEVIATION_ADVICE)
@@ -262,13 +456,39 @@ def elect(
                                     last)
             rel = target.source.path
     period = f"{first.isoformat()} to {last.isoformat()}" if last else f"from {first.isoformat()}"
-    print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
+    if by_election:
+        for role, name in (("leader", leader), ("deputy", deputy)):
+            if role in replaced:
+                leaving = replaced[role]
+                print(f"By-election: {name} is {role}, {period}" + (
+                    f"; {leaving} served until {day_before(first).isoformat()}" if leaving else "") + f", in {rel}.")
+    else:
+        print(f"Recorded leader {leader}" + (f" and deputy {deputy}" if deputy else "") + f", {period}, in {rel}.")
     if deciding is not None:
         label = _case_label(loaded.repo, deciding)
         until = f" until {last.isoformat()}" if last else ""
         print(f"Wrote the deviation for {', '.join(codes)} in {rel}{until} into {label}: {deciding.source.path}."
               if codes else f"The election breaks no rule, so no deviation was written into {label}.")
     return 0
+
+
+def _term_end(repo, committee, day):
+    """The end of the leadership term in office on ``day`` (the one a by-election fills); UsageError if none."""
+    from fsu_cli.domain.leadership import leadership_terms, term_in_office
+    from fsu_cli.errors import UsageError
+
+    term = term_in_office(leadership_terms(repo, committee), day)
+    if term is None:
+        raise UsageError(f"{committee.label} has no leadership term in office on {day.isoformat()} for a by-election "
+                         "to fill. Record a new term without --by-election.")
+    return term.end
+
+
+def _holds(committee, role: str, name: str, day) -> bool:
+    """Whether ``name`` already holds ``role`` on ``day`` (the one of the two officers not replaced)."""
+    from fsu_cli.domain.office import in_office
+
+    return any(o.name == name for o in in_office([o for o in committee.leadership if o.role == role], on=day))
 
 
 _DEVIATION_ADVICE = ("If a case has decided to depart from the mandate here, record the election with "
@@ -330,7 +550,9 @@ def _elect_deciding(root: Path, rel: str, record, case, context, until) -> list[
 @guarded
 def decide(
     ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
-    outcome: Annotated[Outcome, typer.Option("--outcome", show_default=False)],
+    outcome: Annotated[Outcome, typer.Option(
+        "--outcome", help="adopted, amended, postponed, returned, rejected, or noted (tatt til orientering, the "
+                          "usual end of an information or discussion case).", show_default=False)],
     text: Annotated[Optional[str], typer.Option("--text", help="The decision's wording.", show_default=False)] = None,
     text_file: Annotated[Optional[Path], typer.Option("--text-file", help="Read the wording from a file.",
                                                       show_default=False)] = None,

@@ -150,8 +150,10 @@ def _cases_of(root: Path, committee_id: str) -> Path:
 
 
 def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
-              officer: str | None) -> str:
-    """A new case file with a commented skeleton."""
+              officer: str | None, exemption: dict | None = None, reports_for: list[str] | None = None,
+              evaluates: list[str] | None = None) -> str:
+    """A new case file with a commented skeleton; an exempt case gets its ``exemption`` (basis and public
+    title), a case that handles a committee's report or evaluation ``reports_for`` or ``evaluates``."""
     from ruamel.yaml.comments import CommentedMap
 
     doc = CommentedMap()
@@ -165,6 +167,11 @@ def case_text(committee_id: str, year: int, number: int, meeting: Date, title: s
                              "kind")
     if officer:
         doc["case_officer"] = officer
+    if exemption:
+        doc["exemption"] = CommentedMap(basis=exemption["basis"], public_title=exemption["public_title"])
+    for key, ids in (("reports_for", reports_for), ("evaluates", evaluates)):
+        if ids:
+            doc[key] = ids[0] if len(ids) == 1 else list(ids)
     doc["attachments"] = []
     doc.yaml_add_eol_comment("- {title: ..., printed: true}   printed: true = Vedlegg (t), false = Vedlegg (ikke t)",
                              "attachments")
@@ -256,13 +263,20 @@ def _as_date(value: Any) -> Date | None:
         return None
 
 
-def add_member(doc: Any, name: str, organization: str, start: Date, title: str | None, email: str | None) -> None:
+def add_member(doc: Any, name: str, organization: str, start: Date, title: str | None, email: str | None,
+               end: Date | None = None, role: str | None = None, appointed_by: str | None = None) -> None:
+    """Add a membership; ``role`` other than member (substitute, observer) and ``appointed_by`` (the side
+    that appointed the seat) are written only when given."""
+    if end is not None and end < start:
+        raise UsageError(f"The end date {end.isoformat()} is before the start date {start.isoformat()}.")
     members = _list(doc, "members")
     for member in members:
         if hasattr(member, "get") and member.get("name") == name and member.get("end_date") in (None, ""):
             raise UsageError(f"{name} is already a member (with no end date).")
     _insert(members, len(members), _entry(members, ("end_date",), name=name, organization=organization,
-                                          title=title or None, email=email or None, start_date=start, end_date=None))
+                                          role=role if role and role != "member" else None,
+                                          appointed_by=appointed_by or None, title=title or None,
+                                          email=email or None, start_date=start, end_date=end))
 
 
 def end_member(doc: Any, name: str, day: Date) -> None:
