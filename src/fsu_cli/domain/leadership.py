@@ -121,12 +121,26 @@ def expected_side(previous: str | None, alternate: tuple[str, ...] | None) -> st
 
 
 def rotation_held(previous: Term, term: Term) -> bool | None:
-    """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged."""
-    alternate = rules_of(term.mandate).leadership.alternate
+    """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged,
+    or when the mandate fixes the leader's side instead (leader_side)."""
+    rules = rules_of(term.mandate).leadership
+    if rules.leader_side is not None:
+        return None
+    alternate = rules.alternate
     expected = expected_side(previous.side, alternate)
     if expected is None or alternate is None or term.side is None or term.side not in alternate:
         return None
     return term.side == expected
+
+
+def fixed_sides_held(term: Term) -> bool | None:
+    """Whether every leader and deputy of ``term`` comes from the side the mandate fixes for the office;
+    None when the mandate fixes no side or no side is known."""
+    rules = rules_of(term.mandate).leadership
+    verdicts = [h.side == side for side, holders in ((rules.leader_side, term.leaders),
+                                                     (rules.deputy_side, term.deputies))
+                if side is not None for h in holders if h.side is not None]
+    return all(verdicts) if verdicts else None
 
 
 def term_in_office(terms: list[Term], day: Date) -> Term | None:
@@ -141,13 +155,15 @@ class Advice:
     leader_side: str | None
     deputy_side: str | None  # None: any eligible side other than the leader's, or no rule
     mandate: Mandate | None
+    fixed: bool = False  # the mandate fixes the leader's side (leader_side) instead of a rotation
 
     def period(self) -> str:
         return period_label(self.start, self.end)
 
 
 def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | None:
-    """Who should lead the term after the latest one recorded, by the mandate's rotation."""
+    """Who should lead the term after the latest one recorded: the sides the mandate fixes
+    (leader_side, deputy_side), or else the side whose turn it is in the rotation."""
     terms = leadership_terms(repo, committee)
     mandate = mandate_in_force(repo, committee.id, as_of)
     if not terms:
@@ -165,18 +181,26 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     years = rules.term_years
     end = day_before(add_years(start, years)) if years is not None else None
     alternate = rules.alternate
-    leader_side = expected_side(last.side, alternate)
-    deputy_side = None
-    if rules.deputy_from_other_side and leader_side and alternate:
+    leader_side = rules.leader_side or expected_side(last.side, alternate)
+    deputy_side = rules.deputy_side
+    if deputy_side is None and rules.deputy_from_other_side and leader_side and alternate:
         others = [s for s in alternate if s != leader_side]
         deputy_side = others[0] if len(others) == 1 else None
-    return Advice(start, end, leader_side, deputy_side, mandate)
+    return Advice(start, end, leader_side, deputy_side, mandate, fixed=rules.leader_side is not None)
 
 
 def advice_sentence(repo: Repository, advice: Advice) -> str:
     """'2025: leader from the hospital (Sykehuset i Vestfold HF), deputy from the municipalities'."""
+    if advice.fixed:
+        text = f"{advice.period()}: the leader comes from {side_phrase(repo, advice.leader_side)}"
+        if advice.deputy_side:
+            text += f", the deputy from {side_phrase(repo, advice.deputy_side)}"
+        elif rules_of(advice.mandate).leadership.deputy_from_other_side:
+            text += f", the deputy from a side other than {SIDE_WORDS.get(advice.leader_side, advice.leader_side)}"
+        return text + ", as the mandate fixes."
     if advice.leader_side is None:
-        return f"{advice.period()}: the mandate sets no rotation, so any eligible member may lead."
+        deputy = f"; the deputy comes from {side_phrase(repo, advice.deputy_side)}" if advice.deputy_side else ""
+        return f"{advice.period()}: the mandate sets no rotation, so any eligible member may lead{deputy}."
     text = f"{advice.period()}: leader from {side_phrase(repo, advice.leader_side)}"
     if advice.deputy_side:
         text += f", deputy from {side_phrase(repo, advice.deputy_side)}"

@@ -145,6 +145,45 @@ is), or correct the end date of the current term.
 """,
 )
 
+LEADER_SIDE = define(
+    "FSU318",
+    "leader-from-wrong-side",
+    ERROR,
+    "A leader comes from another side than the one the mandate fixes for the leader.",
+    """
+Some mandates fix the leader's side instead of letting the sides take turns:
+"kommunal leiar og nestleiar frå spesialisthelsetenesta" is
+rules.leadership.leader_side: municipality (and deputy_side: hospital). Every
+leader entry, a by-election inside a term too, must then come from that side;
+the rotation (alternate) is not applied. The side of a person follows from the
+organization they represent, under the mandate in force when the entry starts.
+
+Example: leader_side: municipality, and a leader from Helse Bergen (side
+hospital) from 2025-01-01.
+
+Fix: elect the leader among the representatives of the side the mandate names,
+or correct the member's organization (fsu leaders shows the sides).
+""",
+)
+
+DEPUTY_SIDE = define(
+    "FSU319",
+    "deputy-from-wrong-side",
+    ERROR,
+    "A deputy comes from another side than the one the mandate fixes for the deputy.",
+    """
+rules.leadership.deputy_side fixes the side the deputy (nestleder) comes from,
+for example "nestleiar frå spesialisthelsetenesta": deputy_side: hospital.
+Every deputy entry must then come from that side.
+
+Example: deputy_side: hospital, and a deputy from Alver kommune (side
+municipality) from 2025-01-01.
+
+Fix: elect the deputy among the representatives of the side the mandate names,
+or correct the member's organization.
+""",
+)
+
 
 def check(repo: Repository, context: Context) -> Iterator[Finding]:
     for committee in repo.committees.values():
@@ -234,7 +273,9 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
         rules = rules_of(mandate).leadership
         eligible = rules.eligible_sides
         person: Holder = holder(repo, committee, office)
+        fixed = rules.leader_side if office.role == "leader" else rules.deputy_side
         if eligible is not None and person.side is not None and person.side not in eligible:
+            fixed = None  # one cause, one finding
             yield NOT_ELIGIBLE.finding(
                 committee.source.path,
                 f"{office.name} is {word} from {office.start.isoformat()}, but represents "
@@ -243,8 +284,21 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
                 "Elect a leader and deputy among the representatives of the eligible sides.",
                 pointer=office.source.pointer + ("name",),
             )
+        if fixed is not None and person.side is not None and person.side != fixed:
+            yield (LEADER_SIDE if office.role == "leader" else DEPUTY_SIDE).finding(
+                committee.source.path,
+                f"{office.name} is {word} from {office.start.isoformat()}, but represents "
+                f"{person.organization.name or person.organization.id} ({_side(person.side)}); "
+                f"the mandate {mandate.id} says the {word} comes from {_side(fixed)}.",
+                f"Elect the {word} among the representatives of {_side(fixed)}.",
+                pointer=office.source.pointer + ("name",),
+            )
+            if office.role == "deputy":
+                continue  # the deputy's side is wrong already; not also 'the same side as the leader'
         if office.role == "deputy" and rules.deputy_from_other_side:
             leader = _leader_on(repo, committee, office.start)
+            if rules.leader_side is not None and leader is not None and leader.side != rules.leader_side:
+                continue  # the leader's side is wrong, FSU318 says so; the deputy's side is not a second cause
             if leader is not None and leader.side is not None and leader.side == person.side:
                 yield SAME_SIDE.finding(
                     committee.source.path,

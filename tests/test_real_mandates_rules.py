@@ -1,0 +1,149 @@
+"""Rules for mandates as real communities write them (issue 15), through ``fsu validate``,
+``fsu leaders`` and ``fsu status`` on a small community: fixed sides, an approval by the
+partners, records kept from a date, and cases noted (tatt til orientering)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import edit, line_of
+from small_community import write_small_community
+
+FSU = "data/committees/fsu.yaml"
+MANDATE = "data/mandates/fsu-2023.yaml"
+CASE = "data/cases/fsu/2026/01.yaml"
+
+# "kommunal leiar og nestleiar frå spesialisthelsetenesta", every term
+FIXED_LEADERSHIP = """\
+leadership:
+  - {role: leader, name: Mari Moe, start_date: 2023-01-01, end_date: 2023-12-31}
+  - {role: deputy, name: Hanne Holm, start_date: 2023-01-01, end_date: 2023-12-31}
+  - {role: leader, name: Mons Myklebust, start_date: 2024-01-01, end_date: 2024-12-31}
+  - {role: deputy, name: Hans Hauge, start_date: 2024-01-01, end_date: 2024-12-31}
+  - {role: leader, name: Mari Moe, start_date: 2025-01-01, end_date: 2025-12-31}
+  - {role: deputy, name: Hanne Holm, start_date: 2025-01-01, end_date: 2025-12-31}
+  - {role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-12-31}
+  - {role: deputy, name: Hans Hauge, start_date: 2026-01-01, end_date: 2026-12-31}
+"""
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    return write_small_community(tmp_path / "testfjord")
+
+
+@pytest.fixture
+def fixed(small: Path) -> Path:
+    """The small community with a municipal leader and a hospital deputy in every term, as its mandate fixes."""
+    text = (small / FSU).read_text(encoding="utf-8")
+    start, end = text.index("leadership:\n"), text.index("meetings:\n")
+    (small / FSU).write_text(text[:start] + FIXED_LEADERSHIP + text[end:], encoding="utf-8")
+    edit(small / MANDATE, "    alternate: [hospital, municipality]\n",
+         "    leader_side: municipality\n    deputy_side: hospital\n")
+    return small
+
+
+def findings(fsu, root: Path, *options: str) -> list[dict]:
+    result = fsu("validate", "--repo", root, "--format", "json", *options)
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+def rows(output: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.split("|")] for line in output.splitlines() if " | " in line]
+
+
+# --- fixed sides: leader_side and deputy_side (FSU318, FSU319) ----------------------------
+
+
+def test_fixed_sides_kept_term_after_term_are_clean_although_one_side_always_leads(fsu, fixed):
+    assert findings(fsu, fixed) == []
+
+
+def test_the_same_leadership_under_a_rotation_breaks_it(fsu, fixed):
+    """The near miss: without leader_side, the municipalities leading every term is FSU315."""
+    edit(fixed / MANDATE, "    leader_side: municipality\n    deputy_side: hospital\n",
+         "    alternate: [hospital, municipality]\n")
+    assert {f["code"] for f in findings(fsu, fixed)} == {"FSU315"}
+
+
+def test_fsu318_a_leader_from_the_other_side(fsu, fixed):
+    edit(fixed / FSU, "{role: leader, name: Mari Moe, start_date: 2025-01-01",
+         "{role: leader, name: Hanne Holm, start_date: 2025-01-01")
+    edit(fixed / FSU, "{role: deputy, name: Hanne Holm, start_date: 2025-01-01",
+         "{role: deputy, name: Hans Hauge, start_date: 2025-01-01")
+    found = findings(fsu, fixed)
+    # one cause, one finding: the deputy from the hospital is right, so no FSU314 beside it
+    assert [(f["code"], f["severity"], f["path"], f["line"]) for f in found] == [
+        ("FSU318", "error", FSU, line_of(fixed / FSU, "{role: leader, name: Hanne Holm, start_date: 2025"))]
+    assert found[0]["message"] == (
+        "Hanne Holm is leader from 2025-01-01, but represents Testfjord sykehus HF (the hospital); "
+        "the mandate fsu-2023 says the leader comes from the municipalities.")
+    assert found[0]["hint"] == "Elect the leader among the representatives of the municipalities."
+
+
+def test_fixed_sides_apply_to_a_by_election_inside_a_term(fsu, fixed):
+    """A new leader from the right side continues the term; a new deputy from the wrong side is FSU319."""
+    edit(fixed / FSU, "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-12-31}",
+         "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-06-30}\n"
+         "  - {role: leader, name: Mari Moe, start_date: 2026-07-01, end_date: 2026-12-31}")
+    assert findings(fsu, fixed) == []
+    edit(fixed / FSU, "{role: deputy, name: Hans Hauge, start_date: 2026-01-01, end_date: 2026-12-31}",
+         "{role: deputy, name: Hans Hauge, start_date: 2026-01-01, end_date: 2026-06-30}\n"
+         "  - {role: deputy, name: Mons Myklebust, start_date: 2026-07-01, end_date: 2026-12-31}")
+    assert [(f["code"], f["line"]) for f in findings(fsu, fixed)] == [
+        ("FSU319", line_of(fixed / FSU, "{role: deputy, name: Mons Myklebust, start_date: 2026-07-01"))]
+
+
+def test_fsu319_a_deputy_from_the_other_side_is_one_finding_not_also_fsu314(fsu, fixed):
+    edit(fixed / FSU, "{role: deputy, name: Hans Hauge, start_date: 2024-01-01",
+         "{role: deputy, name: Mari Moe, start_date: 2024-01-01")
+    found = findings(fsu, fixed)
+    assert [(f["code"], f["line"]) for f in found] == [
+        ("FSU319", line_of(fixed / FSU, "{role: deputy, name: Mari Moe, start_date: 2024"))]
+    assert found[0]["message"] == (
+        "Mari Moe is deputy from 2024-01-01, but represents Alfa kommune (the municipalities); "
+        "the mandate fsu-2023 says the deputy comes from the hospital.")
+
+
+def test_an_ineligible_leader_is_fsu313_only(fsu, fixed):
+    edit(fixed / FSU, "{role: leader, name: Mari Moe, start_date: 2023-01-01",
+         "{role: leader, name: Ulla Ulvik, start_date: 2023-01-01")
+    assert [f["code"] for f in findings(fsu, fixed)] == ["FSU313"]
+
+
+def test_leaders_advise_the_fixed_sides_for_the_next_term(fsu, fixed):
+    result = fsu("leaders", "fsu", "--repo", fixed)
+    assert result.exit_code == 0
+    assert ["2026", "Mons Myklebust", "Hans Hauge", "fixed sides held"] in rows(result.stdout)
+    assert [line for line in result.lines if line][-1] == (
+        "Next term: 2027: the leader comes from the municipalities, the deputy from the hospital "
+        "(Testfjord sykehus HF), as the mandate fixes.")
+
+
+def test_leaders_show_fixed_sides_broken(fsu, fixed):
+    edit(fixed / FSU, "{role: leader, name: Mons Myklebust, start_date: 2026-01-01",
+         "{role: leader, name: Hanne Holm, start_date: 2026-01-01")
+    result = fsu("leaders", "fsu", "--repo", fixed)
+    assert ["2026", "Hanne Holm", "Hans Hauge", "fixed sides BROKEN"] in rows(result.stdout)
+    assert "the leader comes from the municipalities" in result.stdout  # the advice follows the mandate
+
+
+def test_status_advises_the_fixed_sides_when_the_term_ends(fsu, fixed, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    table = rows(fsu("status", "--repo", fixed).stdout)
+    assert ["31.12.2026", "FSU", "term ends 31.12.2026; elect for 2027: the leader comes from the "
+            "municipalities, the deputy from the hospital (Testfjord sykehus HF), as the mandate fixes."] in table
+
+
+def test_a_deputy_side_alone_keeps_the_rotation_for_the_leader(fsu, small):
+    edit(small / MANDATE, "    deputy_from_other_side: true\n", "    deputy_side: municipality\n")
+    edit(small / FSU, "{role: deputy, name: Hanne Holm, start_date: 2024-01-01",
+         "{role: deputy, name: Mons Myklebust, start_date: 2024-01-01")
+    assert [f["code"] for f in findings(fsu, small)] == ["FSU319"]
+    result = fsu("leaders", "fsu", "--repo", small)
+    assert [line for line in result.lines if line][-1] == (
+        "Next term: 2027: leader from the hospital (Testfjord sykehus HF), deputy from the municipalities")
