@@ -147,3 +147,37 @@ def test_a_deputy_side_alone_keeps_the_rotation_for_the_leader(fsu, small):
     result = fsu("leaders", "fsu", "--repo", small)
     assert [line for line in result.lines if line][-1] == (
         "Next term: 2027: leader from the hospital (Testfjord sykehus HF), deputy from the municipalities")
+
+
+# --- approved by the partners (FSU204, FSU205, FSU303, FSU304) ----------------------------
+
+PARTNERS_APPROVAL = ("approved: {by: partners, date: 2022-12-01, "
+                     "document: Samarbeidsavtale mellom Testfjord sykehus HF og kommunene}")
+
+
+def test_a_mandate_approved_by_the_partners_needs_no_committee(fsu, small):
+    edit(small / MANDATE, "approved: {by: ssu, date: 2022-12-01}", PARTNERS_APPROVAL)
+    assert findings(fsu, small) == []
+    # even when no committee existed on the date: the partners are no committee
+    edit(small / MANDATE, "date: 2022-12-01", "date: 2019-06-20")
+    assert findings(fsu, small) == []
+
+
+def test_a_misspelt_partners_is_an_unknown_committee(fsu, small):
+    edit(small / MANDATE, "approved: {by: ssu, date: 2022-12-01}", PARTNERS_APPROVAL.replace("partners", "partner"))
+    assert [(f["code"], f["line"]) for f in findings(fsu, small)] == [("FSU204", line_of(small / MANDATE, "approved:"))]
+
+
+def test_the_partners_approval_keeps_its_other_checks(fsu, small):
+    edit(small / MANDATE, "approved: {by: ssu, date: 2022-12-01}",
+         PARTNERS_APPROVAL.replace("date: 2022-12-01", "date: 2023-02-01, case: ssu/2022/9"))
+    found = findings(fsu, small)
+    assert sorted(f["code"] for f in found) == ["FSU205", "FSU303"]
+    assert [f["message"] for f in found if f["code"] == "FSU303"] == [
+        "The mandate is approved on 2023-02-01, after it takes effect on 2023-01-01."]
+
+
+def test_an_approving_committee_that_did_not_exist_is_still_fsu304(fsu, small):
+    """The near miss: a committee named in approved.by must have existed on the date."""
+    edit(small / MANDATE, "approved: {by: ssu, date: 2022-12-01}", "approved: {by: ssu, date: 2019-06-20}")
+    assert [f["code"] for f in findings(fsu, small)] == ["FSU304"]
