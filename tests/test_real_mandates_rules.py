@@ -181,3 +181,41 @@ def test_an_approving_committee_that_did_not_exist_is_still_fsu304(fsu, small):
     """The near miss: a committee named in approved.by must have existed on the date."""
     edit(small / MANDATE, "approved: {by: ssu, date: 2022-12-01}", "approved: {by: ssu, date: 2019-06-20}")
     assert [f["code"] for f in findings(fsu, small)] == ["FSU304"]
+
+
+# --- records kept from a date: records_from (FSU321) --------------------------------------
+
+
+def _records_from_march_2025(root: Path) -> None:
+    """FSU (founded 2023) recorded from 1 March 2025: the meetings before are not in the list."""
+    text = (root / FSU).read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines(keepends=True)
+            if not any(f"{{date: {year}-" in line for year in ("2023", "2024", "2025-02"))]
+    (root / FSU).write_text("".join(kept).replace("dissolved: null\n", "dissolved: null\nrecords_from: 2025-03-01\n"),
+                            encoding="utf-8")
+
+
+def test_years_before_records_from_are_not_judged_and_the_first_is_pro_rata(fsu, small):
+    _records_from_march_2025(small)
+    assert findings(fsu, small) == []  # 2025: three meetings against round(4 × 10/12) = 3
+    edit(small / FSU, "  - {date: 2025-05-02, status: held}\n", "")
+    found = findings(fsu, small)
+    assert [(f["code"], f["severity"]) for f in found] == [("FSU321", "error")]
+    assert found[0]["message"] == ("FSU held 2 meeting(s) in 2025; its mandate requires at least 3 "
+                                   "(4 a year, pro rata for 10 of 12 months).")
+
+
+def test_without_records_from_the_missing_years_are_judged(fsu, small):
+    """The near miss: the same meetings, with no records_from, fail 2023, 2024 and 2025."""
+    _records_from_march_2025(small)
+    edit(small / FSU, "records_from: 2025-03-01\n", "")
+    found = [f for f in findings(fsu, small) if f["code"] == "FSU321"]
+    assert [f["message"].split(";")[0] for f in found] == [
+        "FSU held 0 meeting(s) in 2023", "FSU held 0 meeting(s) in 2024", "FSU held 3 meeting(s) in 2025"]
+
+
+def test_the_annual_report_falls_due_from_records_from(fsu, small, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    _records_from_march_2025(small)
+    table = rows(fsu("status", "--repo", small).stdout)
+    assert ["01.03.2026", "FSU", "OVERDUE report to SSU due 01.03.2026 (none received yet)"] in table

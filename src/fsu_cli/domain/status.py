@@ -182,7 +182,8 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
         mandate = mandate_in_force(repo, committee.id, today)
         if mandate is None:
             continue
-        start = max(d for d in (committee.founded, mandate.valid_from) if d is not None)
+        # nothing received before the records start (records_from) can be known
+        start = max(d for d in (committee.founded, mandate.valid_from, committee.records_from) if d is not None)
         every, receiver = mandate.rules.reporting.every_months, mandate.rules.reporting.to
         if every is not None and every > 0:
             received = sorted(d for c in repo.all_cases if c.receives_report_of(committee.id)
