@@ -219,3 +219,64 @@ def test_the_annual_report_falls_due_from_records_from(fsu, small, monkeypatch):
     _records_from_march_2025(small)
     table = rows(fsu("status", "--repo", small).stdout)
     assert ["01.03.2026", "FSU", "OVERDUE report to SSU due 01.03.2026 (none received yet)"] in table
+
+
+# --- cases noted: the outcome noted (FSU355) -----------------------------------------------
+
+BRIEFING = "data/cases/fsu/2026/03.yaml"
+
+
+def _briefing(root: Path, kind: str = "information", decision: str = "") -> None:
+    (root / BRIEFING).write_text(
+        f"committee: fsu\nyear: 2026\nnumber: 3\nmeeting: 2026-09-01\ntitle: Orientering om ventetider\n"
+        f"kind: {kind}\n{decision}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["information", "discussion"])
+def test_a_briefing_noted_is_complete(fsu, small, kind):
+    _briefing(small, kind, "decision: {date: 2026-09-01, outcome: noted}\n")
+    assert findings(fsu, small) == []
+
+
+@pytest.mark.parametrize("kind", ["information", "discussion"])
+def test_a_briefing_not_yet_noted_is_a_warning_that_says_how_to_note_it(fsu, small, kind):
+    _briefing(small, kind)
+    found = findings(fsu, small)
+    assert [(f["code"], f["severity"], f["path"]) for f in found] == [("FSU355", "warning", BRIEFING)]
+    assert found[0]["hint"] == ("Record that the meeting noted it (tatt til orientering): "
+                                "'decision: {date: 2026-09-01, outcome: noted}'.")
+    assert fsu("validate", "--repo", small).exit_code == 0
+
+
+def test_a_decision_case_without_a_decision_keeps_its_hint(fsu, small):
+    edit(small / CASE, "decision: {date: 2026-09-01, outcome: adopted}\n", "")
+    found = findings(fsu, small)
+    assert [(f["code"], f["severity"]) for f in found] == [("FSU355", "warning")]
+    assert found[0]["hint"] == "Add 'decision:' with date, outcome and text (fsu decide does it for you)."
+
+
+def test_a_decision_case_noted_is_fine(fsu, small):
+    edit(small / CASE, "outcome: adopted", "outcome: noted")
+    assert findings(fsu, small) == []
+
+
+def test_a_deviation_in_a_case_only_noted_accepts_nothing(fsu, small):
+    """Deviations apply only under adopted or amended; the same case adopted accepts the finding."""
+    edit(small / FSU, "  - {date: 2025-05-02, status: held}\n", "")
+    edit(small / CASE, "outcome: adopted}", "outcome: noted}\ndeviations:\n  - {code: FSU321}")
+    assert [(f["code"], f["severity"]) for f in findings(fsu, small)] == [("FSU321", "error")]
+    assert fsu("validate", "--repo", small).exit_code == 1
+    edit(small / CASE, "outcome: noted}", "outcome: adopted}")
+    assert fsu("validate", "--repo", small).exit_code == 0
+
+
+def test_status_asks_to_note_a_briefing_whose_meeting_has_passed(fsu, small, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    _briefing(small)
+    table = rows(fsu("status", "--repo", small).stdout)
+    assert ["01.09.2026", "FSU", "OVERDUE FSU sak 2026.03 Orientering om ventetider: meeting 01.09.2026 has passed, "
+            "but the case is not recorded as noted (tatt til orientering)"] in table
+    edit(small / BRIEFING, "kind: information\n", "kind: decision\nproposal: {kind: consensus, text: Tatt til orientering.}\n")
+    table = rows(fsu("status", "--repo", small).stdout)
+    assert ["01.09.2026", "FSU", "OVERDUE FSU sak 2026.03 Orientering om ventetider: meeting 01.09.2026 has passed "
+            "with no decision recorded"] in table

@@ -226,8 +226,10 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
         label = committee.label if committee else (case.committee or "?")
         number = case_label(committee, case)
         if case.meeting < today:
+            missing = (", but the case is not recorded as noted (tatt til orientering)"
+                       if case.kind in ("information", "discussion") else " with no decision recorded")
             items.append(Item(case.meeting, label, f"{number} {case.title}: meeting "
-                              f"{norwegian_date(case.meeting)} has passed with no decision recorded", overdue=True))
+                              f"{norwegian_date(case.meeting)} has passed{missing}", overdue=True))
         elif case.meeting <= horizon and case.kind == "decision":
             items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
                               f"{norwegian_date(case.meeting)}"))
