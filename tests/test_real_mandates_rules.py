@@ -280,3 +280,40 @@ def test_status_asks_to_note_a_briefing_whose_meeting_has_passed(fsu, small, mon
     table = rows(fsu("status", "--repo", small).stdout)
     assert ["01.09.2026", "FSU", "OVERDUE FSU sak 2026.03 Orientering om ventetider: meeting 01.09.2026 has passed "
             "with no decision recorded"] in table
+
+
+# --- a by-election from the other side serves out the term (FSU315, FSU316, the advice) ----
+
+
+def _by_election_2026(root: Path, end: str = "2026-12-31") -> None:
+    """Mons Myklebust (municipality) leaves at midsummer 2026; Hanne Holm (hospital) leads the rest of the term."""
+    edit(root / FSU, "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-12-31}",
+         "{role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-06-30}\n"
+         f"  - {{role: leader, name: Hanne Holm, start_date: 2026-07-01, end_date: {end}}}")
+
+
+def test_a_by_election_keeps_the_terms_turn_and_the_next_terms_advice(fsu, small):
+    _by_election_2026(small)
+    assert findings(fsu, small) == []
+    result = fsu("leaders", "fsu", "--repo", small)
+    assert ["2026", "Mons Myklebust", "Hans Hauge", "held"] in rows(result.stdout)
+    assert [line for line in result.lines if line][-1] == (
+        "Next term: 2027: leader from the hospital (Testfjord sykehus HF), deputy from the municipalities")
+
+
+def test_a_by_election_inside_a_term_is_not_a_broken_rotation_for_the_next_term(fsu, small):
+    edit(small / FSU, "{role: leader, name: Hans Hauge, start_date: 2025-01-01, end_date: 2025-12-31}",
+         "{role: leader, name: Hans Hauge, start_date: 2025-01-01, end_date: 2025-06-30}\n"
+         "  - {role: leader, name: Mari Moe, start_date: 2025-07-01, end_date: 2025-12-31}")
+    assert findings(fsu, small) == []  # 2025 stays the hospital's term, so 2026 is the municipalities'
+
+
+def test_a_leader_from_the_other_side_past_the_term_end_begins_a_new_term(fsu, small):
+    """The near miss: not serving out the term to its end, the new leader begins a term of their own."""
+    _by_election_2026(small, end="2027-06-30")
+    found = findings(fsu, small)
+    assert [(f["code"], f["message"]) for f in found] == [
+        ("FSU316", "The term 2026-01-01 to 2026-06-30 lasts 6 months; the mandate sets terms of 1 year(s) (12 months).")]
+    table = rows(fsu("leaders", "fsu", "--repo", small).stdout)
+    assert ["01.01.2026–30.06.2026", "Mons Myklebust", "–", "held"] in table
+    assert ["01.07.2026–30.06.2027", "Hanne Holm", "Hans Hauge", "held"] in table

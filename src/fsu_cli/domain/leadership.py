@@ -2,7 +2,9 @@
 
 A term is one leader's period, with the deputy or deputies who served beside
 them. A leader replaced mid-term by someone from the same side continues the
-same term, so a resignation does not look like a broken rotation.
+same term, so a resignation does not look like a broken rotation. So does a
+by-election from another side that serves out the term to its very end (the
+term's turn stays the side that began it, as ``fsu elect --by-election`` writes it).
 """
 
 from __future__ import annotations
@@ -101,16 +103,15 @@ def leadership_terms(repo: Repository, committee: Committee) -> list[Term]:
 
 
 def _continues(term: Term, lead: Holder) -> bool:
-    """A same-side leader who starts the day after the previous one ends, within one term's length."""
+    """A leader who starts the day after the previous one ends and continues their term: from the same
+    side within one term's length, or from another side elected to serve out the term to its end."""
     years = rules_of(term.mandate).leadership.term_years
-    return (
-        years is not None
-        and term.end is not None
-        and lead.office.start == day_after(term.end)
-        and lead.side is not None
-        and lead.side == term.side
-        and months_between(term.start, lead.office.end or term.end) <= years * 12
-    )
+    if years is None or term.end is None or lead.office.start != day_after(term.end) or lead.side is None:
+        return False
+    if lead.side == term.side:
+        return months_between(term.start, lead.office.end or term.end) <= years * 12
+    return (lead.office.end is not None and months_between(term.start, term.end) < years * 12
+            and months_between(term.start, lead.office.end) == years * 12)
 
 
 def expected_side(previous: str | None, alternate: tuple[str, ...] | None) -> str | None:

@@ -99,7 +99,10 @@ ROTATION = define(
 rules.leadership.alternate lists the sides that take turns to lead, for example
 [hospital, municipality]: after a term led from the municipalities, the next
 is led from the hospital. Terms are the periods of the "leader" entries; a
-leader replaced mid-term by someone from the same side continues the term.
+leader replaced mid-term by someone from the same side continues the term, and
+so does a by-election from another side whose entry ends with the term: the
+term stays the turn of the side that began it. When the mandate fixes the
+leader's side (leader_side), there is no rotation, and FSU318 applies instead.
 
 Example: the municipalities led 2024, and a municipal leader is entered for 2025.
 
