@@ -317,3 +317,38 @@ def test_a_leader_from_the_other_side_past_the_term_end_begins_a_new_term(fsu, s
     table = rows(fsu("leaders", "fsu", "--repo", small).stdout)
     assert ["01.01.2026–30.06.2026", "Mons Myklebust", "–", "held"] in table
     assert ["01.07.2026–30.06.2027", "Hanne Holm", "Hans Hauge", "held"] in table
+
+
+def _no_leadership(root: Path) -> None:
+    text = (root / FSU).read_text(encoding="utf-8")
+    start, end = text.index("leadership:\n"), text.index("meetings:\n")
+    (root / FSU).write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def test_before_any_leader_the_fixed_sides_are_advised(fsu, fixed, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    _no_leadership(fixed)
+    assert [f["code"] for f in findings(fsu, fixed)] == ["FSU317"]
+    result = fsu("leaders", "fsu", "--repo", fixed)
+    assert result.exit_code == 0
+    assert result.lines[0] == "FSU – Faglig samarbeidsutvalg"
+    assert "No leadership is recorded. Elect for the first term: the leader comes from the municipalities, " \
+           "the deputy from the hospital (Testfjord sykehus HF), as the mandate fixes." in result.stdout
+    table = rows(fsu("status", "--repo", fixed).stdout)
+    assert ["22.11.2026", "FSU", "OVERDUE no leader in office; elect for the first term: the leader comes from the "
+            "municipalities, the deputy from the hospital (Testfjord sykehus HF), as the mandate fixes."] in table
+
+
+def test_before_any_leader_a_rotation_gives_no_advice(fsu, small):
+    """The near miss: whose turn it is follows from terms, and there are none."""
+    _no_leadership(small)
+    assert fsu("leaders", "fsu", "--repo", small).stdout.strip() == "No leadership is recorded."
+
+
+def test_a_term_not_yet_recorded_is_advised_with_the_fixed_sides(fsu, fixed, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    edit(fixed / FSU, "  - {role: leader, name: Mons Myklebust, start_date: 2026-01-01, end_date: 2026-12-31}\n", "")
+    edit(fixed / FSU, "  - {role: deputy, name: Hans Hauge, start_date: 2026-01-01, end_date: 2026-12-31}\n", "")
+    table = rows(fsu("status", "--repo", fixed).stdout)
+    assert ["22.11.2026", "FSU", "OVERDUE no leader in office; elect for 2026: the leader comes from the "
+            "municipalities, the deputy from the hospital (Testfjord sykehus HF), as the mandate fixes."] in table

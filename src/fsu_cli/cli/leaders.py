@@ -59,6 +59,13 @@ def leaders(
             if not terms:
                 continue
         elif not terms:
+            advice = next_term(loaded.repo, item, today) if item.dissolved is None or item.dissolved > today else None
+            if advice is not None:  # no leader yet, but the mandate fixes the sides
+                listed += 1
+                out.print(heading(item), soft_wrap=True)
+                out.print(f"No leadership is recorded. Elect for {shown(advice_sentence(loaded.repo, advice))}",
+                          soft_wrap=True)
+                out.print()
             continue
         listed += 1
         out.print(heading(item), soft_wrap=True)

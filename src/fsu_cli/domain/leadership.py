@@ -157,9 +157,10 @@ class Advice:
     deputy_side: str | None  # None: any eligible side other than the leader's, or no rule
     mandate: Mandate | None
     fixed: bool = False  # the mandate fixes the leader's side (leader_side) instead of a rotation
+    first: bool = False  # no term is recorded yet
 
     def period(self) -> str:
-        return period_label(self.start, self.end)
+        return "the first term" if self.first else period_label(self.start, self.end)
 
 
 def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | None:
@@ -168,7 +169,7 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     terms = leadership_terms(repo, committee)
     mandate = mandate_in_force(repo, committee.id, as_of)
     if not terms:
-        return None
+        return _first_term(mandate, as_of)
     last = terms[-1]
     years = rules_of(mandate).leadership.term_years
     if last.end is not None:
@@ -188,6 +189,14 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
         others = [s for s in alternate if s != leader_side]
         deputy_side = others[0] if len(others) == 1 else None
     return Advice(start, end, leader_side, deputy_side, mandate, fixed=rules.leader_side is not None)
+
+
+def _first_term(mandate: Mandate | None, as_of: Date) -> Advice | None:
+    """Before any leader is recorded, only sides the mandate fixes can be advised."""
+    rules = rules_of(mandate).leadership
+    if rules.leader_side is None:
+        return None
+    return Advice(as_of, None, rules.leader_side, rules.deputy_side, mandate, fixed=True, first=True)
 
 
 def advice_sentence(repo: Repository, advice: Advice) -> str:

@@ -126,7 +126,9 @@ def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date
         current = term_in_office(terms, today)
         if current is None:
             if terms or rules_of(mandate_in_force(repo, committee.id, today)).leadership.stated:
-                items.append(Item(today, committee.label, "no leader in office", overdue=True))
+                advice = next_term(repo, committee, today)
+                fixed = f"; elect for {advice_sentence(repo, advice)}" if advice is not None and advice.fixed else ""
+                items.append(Item(today, committee.label, "no leader in office" + fixed, overdue=True))
             continue
         if current.end is None or current.end > horizon:
             continue
