@@ -63,6 +63,13 @@ def test_fixed_sides_kept_term_after_term_are_clean_although_one_side_always_lea
     assert findings(fsu, fixed) == []
 
 
+def test_leader_side_overrides_an_alternate_left_in_the_mandate(fsu, fixed):
+    edit(fixed / MANDATE, "    leader_side: municipality\n",
+         "    leader_side: municipality\n    alternate: [hospital, municipality]\n")
+    assert findings(fsu, fixed) == []
+    assert "fixed sides held" in fsu("leaders", "fsu", "--repo", fixed).stdout
+
+
 def test_the_same_leadership_under_a_rotation_breaks_it(fsu, fixed):
     """The near miss: without leader_side, the municipalities leading every term is FSU315."""
     edit(fixed / MANDATE, "    leader_side: municipality\n    deputy_side: hospital\n",
