@@ -1,4 +1,4 @@
-"""``fsu leaders``: who led each committee when, whether the rotation held, and who is next."""
+"""``fsu leaders``: who led each committee when, whether the rotation (or the fixed sides) held, and who is next."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def leaders(
     from fsu_cli.domain.leadership import (
         Holder,
         advice_sentence,
+        fixed_sides_held,
         leadership_terms,
         next_term,
         period_label,
@@ -58,6 +59,13 @@ def leaders(
             if not terms:
                 continue
         elif not terms:
+            advice = next_term(loaded.repo, item, today) if item.dissolved is None or item.dissolved > today else None
+            if advice is not None:  # no leader yet, but the mandate fixes the sides
+                listed += 1
+                out.print(heading(item), soft_wrap=True)
+                out.print(f"No leadership is recorded. Elect for {shown(advice_sentence(loaded.repo, advice))}",
+                          soft_wrap=True)
+                out.print()
             continue
         listed += 1
         out.print(heading(item), soft_wrap=True)
@@ -67,6 +75,9 @@ def leaders(
             index = all_terms.index(term)
             held = rotation_held(all_terms[index - 1], term) if index > 0 else None
             verdict = {True: "held", False: "[red]BROKEN[/red]", None: "–"}[held]
+            fixed = fixed_sides_held(term)  # a mandate that fixes the sides has no rotation to hold
+            if fixed is not None:
+                verdict = "fixed sides held" if fixed else "[red]fixed sides BROKEN[/red]"
             grid.add_row(period_label(term.start, term.end), person(term.leaders), person(term.deputies), verdict)
         out.print(grid)
         if year is None and (item.dissolved is None or item.dissolved > today):

@@ -2,7 +2,9 @@
 
 A term is one leader's period, with the deputy or deputies who served beside
 them. A leader replaced mid-term by someone from the same side continues the
-same term, so a resignation does not look like a broken rotation.
+same term, so a resignation does not look like a broken rotation. So does a
+by-election from another side that serves out the term to its very end (the
+term's turn stays the side that began it, as ``fsu elect --by-election`` writes it).
 """
 
 from __future__ import annotations
@@ -101,16 +103,15 @@ def leadership_terms(repo: Repository, committee: Committee) -> list[Term]:
 
 
 def _continues(term: Term, lead: Holder) -> bool:
-    """A same-side leader who starts the day after the previous one ends, within one term's length."""
+    """A leader who starts the day after the previous one ends and continues their term: from the same
+    side within one term's length, or from another side elected to serve out the term to its end."""
     years = rules_of(term.mandate).leadership.term_years
-    return (
-        years is not None
-        and term.end is not None
-        and lead.office.start == day_after(term.end)
-        and lead.side is not None
-        and lead.side == term.side
-        and months_between(term.start, lead.office.end or term.end) <= years * 12
-    )
+    if years is None or term.end is None or lead.office.start != day_after(term.end) or lead.side is None:
+        return False
+    if lead.side == term.side:
+        return months_between(term.start, lead.office.end or term.end) <= years * 12
+    return (lead.office.end is not None and months_between(term.start, term.end) < years * 12
+            and months_between(term.start, lead.office.end) == years * 12)
 
 
 def expected_side(previous: str | None, alternate: tuple[str, ...] | None) -> str | None:
@@ -121,12 +122,26 @@ def expected_side(previous: str | None, alternate: tuple[str, ...] | None) -> st
 
 
 def rotation_held(previous: Term, term: Term) -> bool | None:
-    """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged."""
-    alternate = rules_of(term.mandate).leadership.alternate
+    """Whether ``term`` follows the rotation after ``previous``; None when it cannot be judged,
+    or when the mandate fixes the leader's side instead (leader_side)."""
+    rules = rules_of(term.mandate).leadership
+    if rules.leader_side is not None:
+        return None
+    alternate = rules.alternate
     expected = expected_side(previous.side, alternate)
     if expected is None or alternate is None or term.side is None or term.side not in alternate:
         return None
     return term.side == expected
+
+
+def fixed_sides_held(term: Term) -> bool | None:
+    """Whether every leader and deputy of ``term`` comes from the side the mandate fixes for the office;
+    None when the mandate fixes no side or no side is known."""
+    rules = rules_of(term.mandate).leadership
+    verdicts = [h.side == side for side, holders in ((rules.leader_side, term.leaders),
+                                                     (rules.deputy_side, term.deputies))
+                if side is not None for h in holders if h.side is not None]
+    return all(verdicts) if verdicts else None
 
 
 def term_in_office(terms: list[Term], day: Date) -> Term | None:
@@ -141,17 +156,20 @@ class Advice:
     leader_side: str | None
     deputy_side: str | None  # None: any eligible side other than the leader's, or no rule
     mandate: Mandate | None
+    fixed: bool = False  # the mandate fixes the leader's side (leader_side) instead of a rotation
+    first: bool = False  # no term is recorded yet
 
     def period(self) -> str:
-        return period_label(self.start, self.end)
+        return "the first term" if self.first else period_label(self.start, self.end)
 
 
 def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | None:
-    """Who should lead the term after the latest one recorded, by the mandate's rotation."""
+    """Who should lead the term after the latest one recorded: the sides the mandate fixes
+    (leader_side, deputy_side), or else the side whose turn it is in the rotation."""
     terms = leadership_terms(repo, committee)
     mandate = mandate_in_force(repo, committee.id, as_of)
     if not terms:
-        return None
+        return _first_term(mandate, as_of)
     last = terms[-1]
     years = rules_of(mandate).leadership.term_years
     if last.end is not None:
@@ -165,18 +183,34 @@ def next_term(repo: Repository, committee: Committee, as_of: Date) -> Advice | N
     years = rules.term_years
     end = day_before(add_years(start, years)) if years is not None else None
     alternate = rules.alternate
-    leader_side = expected_side(last.side, alternate)
-    deputy_side = None
-    if rules.deputy_from_other_side and leader_side and alternate:
+    leader_side = rules.leader_side or expected_side(last.side, alternate)
+    deputy_side = rules.deputy_side
+    if deputy_side is None and rules.deputy_from_other_side and leader_side and alternate:
         others = [s for s in alternate if s != leader_side]
         deputy_side = others[0] if len(others) == 1 else None
-    return Advice(start, end, leader_side, deputy_side, mandate)
+    return Advice(start, end, leader_side, deputy_side, mandate, fixed=rules.leader_side is not None)
+
+
+def _first_term(mandate: Mandate | None, as_of: Date) -> Advice | None:
+    """Before any leader is recorded, only sides the mandate fixes can be advised."""
+    rules = rules_of(mandate).leadership
+    if rules.leader_side is None:
+        return None
+    return Advice(as_of, None, rules.leader_side, rules.deputy_side, mandate, fixed=True, first=True)
 
 
 def advice_sentence(repo: Repository, advice: Advice) -> str:
     """'2025: leader from the hospital (Sykehuset i Vestfold HF), deputy from the municipalities'."""
+    if advice.fixed:
+        text = f"{advice.period()}: the leader comes from {side_phrase(repo, advice.leader_side)}"
+        if advice.deputy_side:
+            text += f", the deputy from {side_phrase(repo, advice.deputy_side)}"
+        elif rules_of(advice.mandate).leadership.deputy_from_other_side:
+            text += f", the deputy from a side other than {SIDE_WORDS.get(advice.leader_side, advice.leader_side)}"
+        return text + ", as the mandate fixes."
     if advice.leader_side is None:
-        return f"{advice.period()}: the mandate sets no rotation, so any eligible member may lead."
+        deputy = f"; the deputy comes from {side_phrase(repo, advice.deputy_side)}" if advice.deputy_side else ""
+        return f"{advice.period()}: the mandate sets no rotation, so any eligible member may lead{deputy}."
     text = f"{advice.period()}: leader from {side_phrase(repo, advice.leader_side)}"
     if advice.deputy_side:
         text += f", deputy from {side_phrase(repo, advice.deputy_side)}"

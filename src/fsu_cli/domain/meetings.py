@@ -5,6 +5,9 @@ A month counts towards a year's requirement when the committee exists on the
 sum of each such month's share (min_per_year / 12), rounded to the nearest whole
 meeting. A committee dissolved at the end of October with a minimum of four
 therefore needs round(4 × 10/12) = 3 meetings that year.
+
+A committee whose records start later than it did (``records_from``) is judged
+the same way from that date: earlier years not at all, the first year pro rata.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date,
     per_year = None
     for month in range(1, 13):
         mid = dt.date(year, month, 15)
-        if not exists_on(committee, mid):
+        if not exists_on(committee, mid) or not _recorded(committee, mid):
             continue
         mandate = mandate_in_force(repo, committee.id, mid)
         rules = rules_of(mandate).meetings
@@ -96,15 +99,23 @@ def year_tally(repo: Repository, committee: Committee, year: int, as_of: Date,
     )
 
 
+def _recorded(committee: Committee, day: Date) -> bool:
+    """Whether the committee's meetings are recorded on this day (records_from, when it is given)."""
+    return committee.records_from is None or day >= committee.records_from
+
+
 def years_to_judge(committee: Committee, as_of: Date) -> range:
-    """From the first year the committee existed or met, up to the as-of year."""
+    """From the first year the committee existed or met, or its records start, up to the as-of year."""
     years = [m.date.year for m in committee.meetings if m.date is not None]
     if committee.founded is not None:
         years.append(committee.founded.year)
     if not years:
         return range(0)
+    first = min(years)
+    if committee.records_from is not None:
+        first = max(first, committee.records_from.year)
     last = min(as_of.year, committee.dissolved.year if committee.dissolved else as_of.year)
-    return range(min(years), last + 1)
+    return range(first, last + 1)
 
 
 def tallies(repo: Repository, committee: Committee, as_of: Date) -> list[YearTally]:

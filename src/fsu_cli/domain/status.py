@@ -126,7 +126,9 @@ def _terms(repo: Repository, active: list[Committee], today: Date, horizon: Date
         current = term_in_office(terms, today)
         if current is None:
             if terms or rules_of(mandate_in_force(repo, committee.id, today)).leadership.stated:
-                items.append(Item(today, committee.label, "no leader in office", overdue=True))
+                advice = next_term(repo, committee, today)
+                fixed = f"; elect for {advice_sentence(repo, advice)}" if advice is not None and advice.fixed else ""
+                items.append(Item(today, committee.label, "no leader in office" + fixed, overdue=True))
             continue
         if current.end is None or current.end > horizon:
             continue
@@ -182,7 +184,8 @@ def _reports(repo: Repository, active: list[Committee], today: Date, horizon: Da
         mandate = mandate_in_force(repo, committee.id, today)
         if mandate is None:
             continue
-        start = max(d for d in (committee.founded, mandate.valid_from) if d is not None)
+        # nothing received before the records start (records_from) can be known
+        start = max(d for d in (committee.founded, mandate.valid_from, committee.records_from) if d is not None)
         every, receiver = mandate.rules.reporting.every_months, mandate.rules.reporting.to
         if every is not None and every > 0:
             received = sorted(d for c in repo.all_cases if c.receives_report_of(committee.id)
@@ -225,8 +228,10 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
         label = committee.label if committee else (case.committee or "?")
         number = case_label(committee, case)
         if case.meeting < today:
+            missing = (", but the case is not recorded as noted (tatt til orientering)"
+                       if case.kind in ("information", "discussion") else " with no decision recorded")
             items.append(Item(case.meeting, label, f"{number} {case.title}: meeting "
-                              f"{norwegian_date(case.meeting)} has passed with no decision recorded", overdue=True))
+                              f"{norwegian_date(case.meeting)} has passed{missing}", overdue=True))
         elif case.meeting <= horizon and case.kind == "decision":
             items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
                               f"{norwegian_date(case.meeting)}"))

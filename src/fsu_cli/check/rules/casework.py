@@ -6,7 +6,9 @@ from typing import Iterator
 
 from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
-from fsu_cli.domain.records import Repository
+from fsu_cli.domain.records import Case, Repository
+
+NOTED_KINDS = ("information", "discussion")  # cases that end noted (tatt til orientering), not decided
 
 NO_PROPOSAL = define(
     "FSU351",
@@ -82,13 +84,16 @@ UNDECIDED = define(
     "A case's meeting has passed, but no decision is recorded.",
     """
 After the meeting, each case records what the meeting did: the decision, or
-for a case for information, that it was noted ("tatt til orientering") with
-outcome adopted. A postponed case records outcome postponed.
+for a case for information or discussion, that it was noted ("tatt til
+orientering") with outcome noted, which completes it. A postponed case records
+outcome postponed. A case for decision may also end noted. This is a warning,
+never an error: the meeting has passed, only its record is missing.
 
 Example: on 2026-11-22, a case for the meeting on 2026-09-17 with no
 "decision:".
 
-Fix: add "decision:" with date, outcome and text from the minutes.
+Fix: add "decision:" with date, outcome and text from the minutes; for a case
+for information or discussion, "decision: {date: 2026-09-17, outcome: noted}".
 """,
 )
 
@@ -136,7 +141,14 @@ def check(repo: Repository, context: Context) -> Iterator[Finding]:
             yield UNDECIDED.finding(
                 path,
                 f"The meeting on {case.meeting.isoformat()} has passed, but the case has no decision.",
-                "Add 'decision:' with date, outcome and text (fsu decide does it for you).",
+                _undecided_hint(case),
                 pointer=("meeting",),
             )
+
+
+def _undecided_hint(case: Case) -> str:
+    if case.kind in NOTED_KINDS:  # complete once noted: the usual end of a briefing or a discussion
+        return (f"Record that the meeting noted it (tatt til orientering): "
+                f"'decision: {{date: {case.meeting.isoformat()}, outcome: noted}}'.")
+    return "Add 'decision:' with date, outcome and text (fsu decide does it for you)."
 

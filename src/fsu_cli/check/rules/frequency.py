@@ -23,6 +23,10 @@ is in force on the 15th) times min_per_year / 12, rounded to the nearest whole
 meeting. A committee dissolved at the end of October with a minimum of four
 needs three meetings that year.
 
+A committee whose records start later than it was founded says so with
+records_from: years before it are not judged, and its first year is judged pro
+rata from that date, like a committee founded then.
+
 Example: three held meetings in 2025 against a minimum of four.
 
 Fix: if meetings were held but not recorded, add them with status held; if a

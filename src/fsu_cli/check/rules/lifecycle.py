@@ -70,7 +70,9 @@ APPROVER_MISSING = define(
     "A mandate is approved by a committee that did not exist on the approval date.",
     """
 The committee named in approved.by must have been founded, and not yet
-dissolved, on approved.date.
+dissolved, on approved.date. A mandate approved by the partners
+("by: partners", in their cooperation agreement) names no committee, and
+is not judged by this rule.
 
 Example: approved by "ssu" on 2020-05-01 when SSU was founded 2021-03-01.
 

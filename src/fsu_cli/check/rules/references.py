@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, Finding
-from fsu_cli.domain.records import Case, Repository, Source, parse_case_ref
+from fsu_cli.domain.records import PARTNERS, Case, Repository, Source, parse_case_ref
 
 ID_MISMATCH = define(
     "FSU201",
@@ -69,7 +69,9 @@ UNKNOWN_COMMITTEE = define(
     """
 Committees are referred to by id: a committee's "parent", a mandate's
 "committee", "approved.by" and "rules.reporting.to", and a case's "committee".
-Each must be the id of a file in data/committees/.
+Each must be the id of a file in data/committees/. One exception:
+"approved: {by: partners, ...}" names no committee, but the partners' own
+boards and councils, for a mandate adopted in the cooperation agreement.
 
 Example: "approved: {by: sssu, ...}".
 
@@ -375,7 +377,7 @@ def _mandates(repo: Repository) -> Iterator[Finding]:
             yield _unknown_committee(repo, path, ("committee",), mandate.committee, "the mandate is for")
         approval = mandate.approved
         if approval is not None:
-            if approval.by and not repo.has_committee(approval.by):
+            if approval.by and approval.by != PARTNERS and not repo.has_committee(approval.by):
                 yield _unknown_committee(repo, path, ("approved", "by"), approval.by, "approved the mandate")
             if approval.case and parse_case_ref(approval.case) and not repo.has_case(approval.case):
                 yield _unknown_case(repo, path, ("approved", "case"), approval.case)

@@ -99,7 +99,10 @@ ROTATION = define(
 rules.leadership.alternate lists the sides that take turns to lead, for example
 [hospital, municipality]: after a term led from the municipalities, the next
 is led from the hospital. Terms are the periods of the "leader" entries; a
-leader replaced mid-term by someone from the same side continues the term.
+leader replaced mid-term by someone from the same side continues the term, and
+so does a by-election from another side whose entry ends with the term: the
+term stays the turn of the side that began it. When the mandate fixes the
+leader's side (leader_side), there is no rotation, and FSU318 applies instead.
 
 Example: the municipalities led 2024, and a municipal leader is entered for 2025.
 
@@ -142,6 +145,45 @@ leader has been recorded.
 
 Fix: record the new term's leader and deputy (fsu leaders shows whose turn it
 is), or correct the end date of the current term.
+""",
+)
+
+LEADER_SIDE = define(
+    "FSU318",
+    "leader-from-wrong-side",
+    ERROR,
+    "A leader comes from another side than the one the mandate fixes for the leader.",
+    """
+Some mandates fix the leader's side instead of letting the sides take turns:
+"kommunal leiar og nestleiar frå spesialisthelsetenesta" is
+rules.leadership.leader_side: municipality (and deputy_side: hospital). Every
+leader entry, a by-election inside a term too, must then come from that side;
+the rotation (alternate) is not applied. The side of a person follows from the
+organization they represent, under the mandate in force when the entry starts.
+
+Example: leader_side: municipality, and a leader from Helse Bergen (side
+hospital) from 2025-01-01.
+
+Fix: elect the leader among the representatives of the side the mandate names,
+or correct the member's organization (fsu leaders shows the sides).
+""",
+)
+
+DEPUTY_SIDE = define(
+    "FSU319",
+    "deputy-from-wrong-side",
+    ERROR,
+    "A deputy comes from another side than the one the mandate fixes for the deputy.",
+    """
+rules.leadership.deputy_side fixes the side the deputy (nestleder) comes from,
+for example "nestleiar frå spesialisthelsetenesta": deputy_side: hospital.
+Every deputy entry must then come from that side.
+
+Example: deputy_side: hospital, and a deputy from Alver kommune (side
+municipality) from 2025-01-01.
+
+Fix: elect the deputy among the representatives of the side the mandate names,
+or correct the member's organization.
 """,
 )
 
@@ -234,7 +276,9 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
         rules = rules_of(mandate).leadership
         eligible = rules.eligible_sides
         person: Holder = holder(repo, committee, office)
+        fixed = rules.leader_side if office.role == "leader" else rules.deputy_side
         if eligible is not None and person.side is not None and person.side not in eligible:
+            fixed = None  # one cause, one finding
             yield NOT_ELIGIBLE.finding(
                 committee.source.path,
                 f"{office.name} is {word} from {office.start.isoformat()}, but represents "
@@ -243,8 +287,21 @@ def _holders(repo: Repository, committee: Committee) -> Iterator[Finding]:
                 "Elect a leader and deputy among the representatives of the eligible sides.",
                 pointer=office.source.pointer + ("name",),
             )
+        if fixed is not None and person.side is not None and person.side != fixed:
+            yield (LEADER_SIDE if office.role == "leader" else DEPUTY_SIDE).finding(
+                committee.source.path,
+                f"{office.name} is {word} from {office.start.isoformat()}, but represents "
+                f"{person.organization.name or person.organization.id} ({_side(person.side)}); "
+                f"the mandate {mandate.id} says the {word} comes from {_side(fixed)}.",
+                f"Elect the {word} among the representatives of {_side(fixed)}.",
+                pointer=office.source.pointer + ("name",),
+            )
+            if office.role == "deputy":
+                continue  # the deputy's side is wrong already; not also 'the same side as the leader'
         if office.role == "deputy" and rules.deputy_from_other_side:
             leader = _leader_on(repo, committee, office.start)
+            if rules.leader_side is not None and leader is not None and leader.side != rules.leader_side:
+                continue  # the leader's side is wrong, FSU318 says so; the deputy's side is not a second cause
             if leader is not None and leader.side is not None and leader.side == person.side:
                 yield SAME_SIDE.finding(
                     committee.source.path,
