@@ -362,3 +362,16 @@ def test_a_meeting_file_marked_planned_after_its_date_is_reported_in_the_file(fs
     found = [f for f in findings(fsu, community) if f["code"] == "FSU324"]
     assert [(f["path"], f["line"]) for f in found] == [("data/meetings/fsu-pasientforlop/2026-11-19.yaml", 3)]
     assert path.read_text(encoding="utf-8").splitlines()[2] == "status: planned"
+
+
+def test_fsu408_a_case_only_taken_note_of_needs_no_quorum(fsu, community):
+    """The meeting decides nothing when it only takes note (tatt til orientering) of an information case."""
+    with_rules(community, QUORUM)
+    unlist(community)
+    six = HOSPITAL[:3] + MUNICIPALITY[:3]
+    write_meeting(community, held(six, [m for m in MEMBERS if m not in six]))
+    assert [f["code"] for f in findings(fsu, community) if f["code"] == "FSU408"] == ["FSU408"]
+    case = community / "data/cases/fsu-pasientforlop/2026/02.yaml"
+    edit(case, "kind: decision", "kind: information")
+    edit(case, "outcome: adopted", "outcome: noted")
+    assert [f for f in findings(fsu, community) if f["code"] == "FSU408"] == []

@@ -372,7 +372,7 @@ class Repository:
         return parsed is not None and (parsed in self.cases or ("case", parsed) in self.placeholders)
 
 
-_KIND_ORDER = ("partnership", "ssu", "working-committee", "secretariat", "fsu", "other")
+_KIND_ORDER = ("partnership", "ssu", "working-committee", "secretariat", "fsu", "area", "other")
 
 
 def hierarchy(committee: Committee) -> tuple:

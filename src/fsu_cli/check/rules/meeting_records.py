@@ -455,6 +455,16 @@ def _decided(repo: Repository, committee: Committee, meeting: Meeting) -> list:
     return [case for case in cases_at(repo, committee.id, meeting.date) if case.decision is not None]
 
 
+def _decides(case) -> bool:
+    """Whether the meeting decides the case, and so needs a quorum for it: not one only taken note of
+    (tatt til orientering), nor an information or discussion case without a decision."""
+    if case is None:
+        return False
+    if case.decision is not None and case.decision.outcome is not None:
+        return case.decision.outcome != "noted"
+    return case.kind == "decision"
+
+
 def _cancelled(repo: Repository, committee: Committee, meeting: Meeting) -> Iterator[Finding]:
     if meeting.status != "cancelled":
         return
@@ -477,8 +487,8 @@ def _quorum(repo: Repository, committee: Committee, meeting: Meeting, office: di
     """One finding for the meeting when too few met at all; else one per item whose recusals break it."""
     if meeting.status != "held" or not meeting.attendance_recorded or not rules.stated or not seats(office):
         return
-    items = [item for item in meeting.agenda or () if item.case]
-    refs = {c.ref for c in _decided(repo, committee, meeting)} | {item.case for item in items}
+    items = [item for item in meeting.agenda or () if item.case and _decides(repo.case(item.case))]
+    refs = {c.ref for c in _decided(repo, committee, meeting) if _decides(c)} | {item.case for item in items}
     if not refs:
         return
     whole = quorum(repo, meeting, office, frozenset())
