@@ -174,3 +174,15 @@ def test_status_and_validate_agree_that_minutes_a_later_meeting_approved_are_app
     assert fsu("validate", "--repo", community).exit_code == 0
     later = fsu("status", "--as-of", "2027-03-01", "--repo", community).stdout
     assert "OVERDUE minutes of the meeting 19.11.2026" in later and "meeting 10.09.2026 in draft" not in later
+
+
+def test_status_gives_no_appointment_term_to_a_substitute_or_an_observer(fsu, community, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
+    for name, role in (("Vera Vara", "substitute"), ("Ola Observatør", "observer"), ("Mona Medlem", "member")):
+        added = fsu("member", "add", "ssu", "--name", name, "--organization", "fjordvik", "--start", "2022-12-01",
+                    "--role", role, "--repo", community)
+        assert added.exit_code == 0, added.stderr
+    status = fsu("status", "--repo", community).stdout
+    expiring = status[status.index("Appointments expiring"):status.index("Mandates")]
+    assert "Mona Medlem: appointment (4 years from 01.12.2022) ends 30.11.2026" in expiring
+    assert "Vera Vara" not in expiring and "Ola Observatør" not in expiring

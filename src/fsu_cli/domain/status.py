@@ -151,6 +151,8 @@ def _appointments(repo: Repository, active: list[Committee], today: Date, horizo
         if years is None:
             continue
         for member in in_office(committee.members, on=today):
+            if not member.holds_seat:  # substitutes and observers have no appointment term
+                continue
             expiry = appointment_end(member, years)
             if expiry <= horizon:
                 items.append(Item(expiry, committee.label,
