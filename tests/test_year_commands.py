@@ -295,18 +295,20 @@ def test_mandate_approve_records_who_approved_it_when_and_in_which_case(fsu, fre
            "mandate --from." in again
 
 
-def test_approval_by_the_partners_is_written_with_its_document():
-    from fsu_cli.edit.records import approve_mandate
-    from fsu_cli.store.yamlio import dump_roundtrip, load_roundtrip
-    from datetime import date
-
-    doc = load_roundtrip("id: m\ncommittee: ssu\ntitle: T\nstatus: draft   # utkast\nvalid_from: 2026-01-01\n")
-    approve_mandate(doc, "partners", date(2025, 6, 20), None, "Samarbeidsavtalen")
-    text = dump_roundtrip(doc)
+def test_approval_by_the_partners_is_written_with_its_document(fsu, fresh):
+    assert fsu("new", "mandate", "ssu-2027", "--committee", "ssu", "--title", "Mandat for SSU", "--valid-from",
+               "2027-01-01", "--repo", fresh).exit_code == 0
+    path = fresh / "data/mandates/ssu-2027.yaml"
+    edit(path, "status: draft", "status: draft   # utkast")
+    result = fsu("mandate", "approve", "ssu-2027", "--by", "partners", "--date", "2026-06-20", "--document",
+                 "Samarbeidsavtalen", "--repo", fresh)
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
     assert [line.split() for line in text.splitlines() if line.startswith("status:")] == [
         ["status:", "approved", "#", "utkast"]]
-    assert text.endswith("approved:\n  by: partners\n  date: 2025-06-20\n  document: Samarbeidsavtalen\n"
-                         "valid_from: 2026-01-01\n")
+    assert "approved:\n  by: partners\n  date: 2026-06-20\n  document: Samarbeidsavtalen\nvalid_from: 2027-01-01\n" \
+        in text
+    assert fsu("validate", "--repo", fresh).exit_code == 0  # no committee called 'partners' is needed
 
 
 def test_approving_a_mandate_whose_rules_the_committee_does_not_meet_yet_is_refused_with_advice(fsu, fresh):
