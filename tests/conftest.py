@@ -143,3 +143,20 @@ def meetings_back_in_the_list(root: Path, committee: str = "fsu-pasientforlop") 
     if committee == "fsu-pasientforlop" and rules in mandate.read_text(encoding="utf-8"):
         mandate.write_text(mandate.read_text(encoding="utf-8").replace(rules, ""), encoding="utf-8")
     return root
+
+
+def validation_findings(fsu, root: Path, *options: str) -> list[dict]:
+    """The findings of ``fsu validate --format json`` (exit 0 or 1), as plain data."""
+    import json
+
+    result = fsu("validate", "--repo", root, "--format", "json", *options)
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """The small community of tests/small_community.py, written afresh."""
+    from small_community import write_small_community
+
+    return write_small_community(tmp_path / "testfjord")

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, line_of
-from small_community import write_small_community
+from conftest import edit, line_of, validation_findings as findings
 
 FSU = "data/committees/fsu.yaml"
 MANDATE = "data/mandates/fsu-2023.yaml"
@@ -19,15 +18,8 @@ GEIR = "{name: Geir Grini, organization: lege, start_date: 2023-01-01, end_date:
 HANS = "{name: Hans Hauge, organization: hf, start_date: 2023-01-01, end_date: null}"
 
 
-@pytest.fixture
-def small(tmp_path: Path) -> Path:
-    return write_small_community(tmp_path / "testfjord")
 
 
-def findings(fsu, root: Path, *options: str) -> list[dict]:
-    result = fsu("validate", "--repo", root, "--format", "json", *options)
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)["findings"]
 
 
 def codes(fsu, root: Path, *options: str) -> list[str]:

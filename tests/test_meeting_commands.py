@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import PROJECT, edit
+from conftest import PROJECT, edit, validation_findings as findings
 from test_authoring import git, snapshot
 
 FSU = "fsu-pasientforlop"
@@ -57,10 +57,6 @@ def listed(root: Path) -> list[dict]:
     return read(root / COMMITTEE)["meetings"]
 
 
-def findings(fsu, root: Path, *args: str) -> list[dict]:
-    result = fsu("validate", "--repo", root, "--format", "json", *args)
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)["findings"]
 
 
 def ok(fsu, *args) -> list[str]:

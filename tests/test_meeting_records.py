@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, meetings_back_in_the_list, line_of
+from conftest import edit, meetings_back_in_the_list, line_of, validation_findings as findings
 
 MEETING = """\
 committee: fsu-pasientforlop
@@ -41,10 +41,6 @@ def unlist(root: Path, day: str = "2026-05-21") -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def findings(fsu, root: Path) -> list[dict]:
-    result = fsu("validate", "--repo", root, "--format", "json")
-    assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)["findings"]
 
 
 def test_a_meeting_moved_into_a_file_validates_as_before_and_its_cases_find_it(fsu, community):

@@ -327,6 +327,7 @@ def test_approving_a_mandate_whose_rules_the_committee_does_not_meet_yet_is_refu
     (("ssu-2026", "--by", "ssu", "--date", "2026-11-22", "--case", "ssu-2026-1"), "--case must name a case as"),
     (("ssu-2026", "--by", "ssu", "--date", "2026-11-22", "--case", "ssu/2026/4"), "There is no case ssu/2026/4."),
     (("ssu-2026", "--by", "ssu", "--date", "22.11.2026"), "--date must be a real date"),
+    (("ssu-2026", "--by", "partners", "--date", "2026-11-22"), "names the document that adopted it: add --document"),
 ])
 def test_mandate_approve_refuses_bad_input(fsu, fresh, args, message):
     stderr = refused_with_nothing_written(fsu, fresh, "mandate", "approve", *args)
@@ -382,3 +383,16 @@ def test_a_by_election_outside_a_term_or_without_a_change_is_refused(fsu, fresh,
     elected(fsu, fresh)
     stderr = refused_with_nothing_written(fsu, fresh, "elect", "ssu", *args, "--by-election")
     assert message in stderr
+
+
+def test_approval_drops_the_draft_line_fsu_wrote_and_keeps_the_secretarys_comments(fsu, fresh):
+    assert fsu("new", "mandate", "ssu-2027", "--committee", "ssu", "--title", "Mandat for SSU", "--valid-from",
+               "2027-01-01", "--repo", fresh).exit_code == 0
+    path = fresh / "data/mandates/ssu-2027.yaml"
+    path.write_text("# Behandlet i SSU i november\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert "# Utkast til mandat" in path.read_text(encoding="utf-8")
+    result = fsu("mandate", "approve", "ssu-2027", "--by", "partners", "--date", "2026-06-20", "--document",
+                 "Samarbeidsavtalen", "--repo", fresh)
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Behandlet i SSU i november\nid: ssu-2027\n") and "Utkast" not in text

@@ -42,6 +42,9 @@ def approve(
             raise UsageError(f"There is no mandate '{mandate_id}'. Known mandates: "
                              f"{', '.join(sorted(mandates)) or 'none'}.")
         approver = PARTNERS if by.casefold() == PARTNERS else loaded.repo.committee_named(by).id
+        if approver == PARTNERS and document is None:
+            raise UsageError("A mandate adopted by the partners names the document that adopted it: add "
+                             "--document, e.g. --document \"Samarbeidsavtale mellom ... og kommunene\".")
         if case is not None:
             if parse_case_ref(case) is None:
                 raise UsageError(f"--case must name a case as committee/year/number, e.g. ssu/2026/3 (got '{case}').")

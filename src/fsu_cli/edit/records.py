@@ -138,6 +138,17 @@ def approve_mandate(doc: Any, by: str, day: Date, case: str | None, document: st
         doc["approved"] = approved
     else:
         doc.insert(list(doc).index("status") + 1, "approved", approved)
+    _drop_draft_header(doc)
+
+
+def _drop_draft_header(doc: Any) -> None:
+    """The line fsu new mandate put at the top ("# Utkast til mandat ... Godkjennes med fsu mandate approve.")
+    is no longer true once approved; the secretary's own comments stay."""
+    comment = getattr(doc, "ca", None) and doc.ca.comment
+    if not comment or len(comment) < 2 or not comment[1]:
+        return
+    comment[1] = [token for token in comment[1]
+                  if not (token.value.startswith("# Utkast til mandat") and "fsu mandate approve" in token.value)]
 
 
 def by_election(doc: Any, role: str, name: str, start: Date, term_end: Date | None) -> str | None:
