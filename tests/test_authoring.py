@@ -67,7 +67,8 @@ def test_new_case_for_a_meeting_that_does_not_exist_is_refused(fsu, repo):
     before = snapshot(repo)
     result = fsu("new", "case", "ssu", "--meeting", "2026-11-27", "--title", "X", "--repo", repo)
     assert result.exit_code == 2
-    assert "SSU has no meeting on 2026-11-27. Add it first: fsu new meeting ssu 2026-11-27" in result.stderr
+    assert result.stderr == ("fsu: SSU has no meeting on 2026-11-27. Its meetings in 2026: 2026-02-12, 2026-04-23, "
+                             "2026-06-11, 2026-09-17, 2026-11-26. Add it first: fsu new meeting ssu 2026-11-27\n")
     assert snapshot(repo) == before
 
 

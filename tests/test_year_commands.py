@@ -100,7 +100,11 @@ def test_member_add_refuses_bad_input_and_writes_nothing(fsu, fresh, args, messa
 def test_an_unknown_organization_says_how_to_add_it(fsu, fresh):
     stderr = refused_with_nothing_written(fsu, fresh, "member", "add", "ssu", "--name", "A", "--organization",
                                           "larvik", "--start", "2026-01-01")
-    assert stderr.endswith("Add it first: fsu org add larvik --name NAME --side SIDE\n")
+    assert stderr.endswith("If it is new, add it first: fsu org add larvik --name NAME --side SIDE\n")
+    assert "Did you mean" not in stderr
+    typo = refused_with_nothing_written(fsu, fresh, "member", "add", "ssu", "--name", "A", "--organization",
+                                        "kommune-aa", "--start", "2026-01-01")
+    assert "There is no organization 'kommune-aa' in fsu.yaml. Did you mean 'kommune-a'?" in typo
 
 
 # --- 3. fsu decide --outcome noted -------------------------------------------------------------------
@@ -396,3 +400,9 @@ def test_approval_drops_the_draft_line_fsu_wrote_and_keeps_the_secretarys_commen
     assert result.exit_code == 0, result.stderr
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Behandlet i SSU i november\nid: ssu-2027\n") and "Utkast" not in text
+
+
+def test_elect_refuses_a_term_that_ends_before_it_starts(fsu, fresh):
+    stderr = refused_with_nothing_written(fsu, fresh, "elect", "ssu", "--leader", "A", "--deputy", "B", "--start",
+                                          "2028-01-01", "--end", "2027-06-01")
+    assert stderr == "fsu: The term cannot end (2027-06-01) before it starts (2028-01-01).\n"

@@ -161,8 +161,10 @@ def new_case(
                  "reports_for": reports_for or None, "evaluates": evaluates or None}
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
-            raise UsageError(f"{target.label} has no meeting on {day.isoformat()}. Add it first: "
-                             f"fsu new meeting {target.id} {day.isoformat()}")
+            from fsu_cli.edit.meetings import no_meeting
+
+            raise UsageError(no_meeting(target, day).replace("Add it with: fsu meeting new",
+                                                             "Add it first: fsu new meeting"))
         number = next_case_number(root, target.id, day.year)
         rel = case_rel(root, target.id, day.year, number)
         text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
@@ -363,9 +365,13 @@ def member_add(
     with _editing(repo) as (root, loaded):
         target = loaded.repo.committee_named(committee)
         if organization not in loaded.repo.organizations:
-            raise UsageError(f"There is no organization '{organization}' in fsu.yaml. "
-                             f"Known organizations: {', '.join(loaded.repo.organizations)}. "
-                             f"Add it first: fsu org add {organization} --name NAME --side SIDE")
+            import difflib
+
+            close = difflib.get_close_matches(organization, list(loaded.repo.organizations), n=1, cutoff=0.75)
+            raise UsageError(f"There is no organization '{organization}' in fsu.yaml."
+                             + (f" Did you mean '{close[0]}'?" if close else "")
+                             + f" Known organizations: {', '.join(loaded.repo.organizations)}. If it is new, add it "
+                             f"first: fsu org add {organization} --name NAME --side SIDE")
         rel = _edit_committee(root, target, as_of,
                               lambda doc: add_member(doc, name, organization, day, title, email, last, kind,
                                                      appointed_by.value if appointed_by else None))
@@ -434,6 +440,8 @@ def elect(
         deciding = _deciding_case(loaded.repo, deviation_case) if deviation_case is not None else None
         years = rules_of(mandate_in_force(loaded.repo, target.id, first)).leadership.term_years
         last = parse_day(end, "--end") if end else (day_before(add_years(first, years)) if years else None)
+        if last is not None and last < first:
+            raise UsageError(f"The term cannot end ({last.isoformat()}) before it starts ({first.isoformat()}).")
         replaced: dict[str, str | None] = {}  # by-election: the office and whom its new holder replaces
         if by_election:
             last = _term_end(loaded.repo, target, first)

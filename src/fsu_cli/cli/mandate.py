@@ -60,5 +60,6 @@ def approve(
     return 0
 
 
-_ADVICE = ("Approving a mandate brings its rules into force. If the committee is still being set up, add its members "
-           "(fsu member add) and leaders (fsu elect) first, or give the mandate a later --valid-from.")
+_ADVICE = ("Approving a mandate brings its rules into force: where the findings are about the committee's members, "
+           "leaders or meetings and it is still being set up, add them first (fsu member add, fsu elect, fsu new "
+           "meeting), or give the mandate a later --valid-from.")
