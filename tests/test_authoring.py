@@ -235,3 +235,12 @@ def test_new_case_files_follow_the_committees_naming_style(fsu, tmp_path):
     assert result.lines == ["SSU sak 01-2025: data/cases/ssu/2025/1.yaml"]
     nxt = fsu("new", "case", "ssu", "--meeting", "2024-11-28", "--title", "Etter sak 45", "--repo", root)
     assert nxt.lines == ["SSU sak 46-2024: data/cases/ssu/2024/46.yaml"]
+
+
+def test_a_change_that_adds_only_a_warning_is_written_and_the_warning_shown(fsu, community):
+    """Warnings never block a change, but none passes unseen: a meeting marked held on a date still to come."""
+    result = fsu("new", "meeting", "ssu", "2026-12-10", "--status", "held", "--repo", community)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("fsu validate warns about this change:\n")
+    assert "FSU325" in result.stderr and "2026-12-10" in result.stderr
+    assert "date: 2026-12-10" in (community / "data/committees/ssu.yaml").read_text(encoding="utf-8")

@@ -361,7 +361,7 @@ def test_a_change_that_adds_a_warning_is_written_and_the_warning_shown(fsu, comm
     result = fsu("meeting", "held", FSU, "2026-12-17", "--repo", community)
     assert result.exit_code == 0
     assert result.lines == [f"Marked the meeting on 2026-12-17 held in {COMMITTEE}."]
-    assert result.stderr.startswith("Written. fsu validate warns about what changed:\n")
+    assert result.stderr.startswith("fsu validate warns about this change:\n")
     assert "FSU325 warning: The meeting on 2026-12-17 is marked held, but that date is after 2026-11-22." \
         in result.stderr
     assert {"date": "2026-12-17", "status": "held", "location": "Teams"} in listed(community)

@@ -56,7 +56,7 @@ def _apply(root: Path, changes, context, write: bool = True, advice: str = "") -
     from fsu_cli.report import reporter
 
     try:
-        check_changes(root, changes, context)
+        warnings = check_changes(root, changes, context)
     except EditRefused as refused:
         print("Nothing was written: the change would add these errors:", file=sys.stderr)
         reporter("text", sys.stderr).report(refused.findings, Summary.of(refused.findings, len(changes)))
@@ -65,6 +65,9 @@ def _apply(root: Path, changes, context, write: bool = True, advice: str = "") -
         raise Stop(ExitCode.FINDINGS) from None
     if write:
         write_changes(root, changes)
+    if warnings:  # they never block a change, but nothing should pass unseen
+        print("fsu validate warns about this change:", file=sys.stderr)
+        reporter("text", sys.stderr).report(warnings, Summary.of(warnings, len(changes)))
 
 
 @contextmanager

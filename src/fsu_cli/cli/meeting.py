@@ -35,29 +35,11 @@ def _write(root, edit, as_of: str | None) -> None:
 
 
 def _write_changes(root, changes, as_of: str | None) -> None:
-    """Check the changes against the whole repository, refuse them if they add errors, write them, and show the
-    warnings they add (a meeting marked held on a date still to come, say) so that nothing passes unseen."""
-    import sys
-
+    """Refused if the changes add errors; else written, with the warnings they add shown."""
     from fsu_cli.check.catalogue import Context
-    from fsu_cli.check.findings import Summary
-    from fsu_cli.check.validate import validate_change
-    from fsu_cli.edit.authoring import write_changes
-    from fsu_cli.errors import ExitCode, Stop
-    from fsu_cli.report import reporter
+    from fsu_cli.cli.edit import _apply
 
-    overlay = {c.rel: c.text.encode("utf-8") for c in changes}
-    added = validate_change(root, Context(parse_as_of(as_of, root)), None, overlay).introduced
-    errors = [f for f in added if f.fails]
-    if errors:
-        print("Nothing was written: the change would add these errors:", file=sys.stderr)
-        reporter("text", sys.stderr).report(errors, Summary.of(errors, len(changes)))
-        raise Stop(ExitCode.FINDINGS)
-    write_changes(root, changes)
-    warnings = [f for f in added if not f.accepted_by]
-    if warnings:
-        print("Written. fsu validate warns about what changed:", file=sys.stderr)
-        reporter("text", sys.stderr).report(warnings, Summary.of(warnings, len(changes)))
+    _apply(root, changes, Context(parse_as_of(as_of, root)))
 
 
 def _moved(edit) -> list[str]:

@@ -39,8 +39,9 @@ class Change:
     new: bool = False  # a file that must not exist yet
 
 
-def check_changes(root: Path, changes: list[Change], context: Context) -> None:
-    """Raise ``EditRefused`` when the changes add errors (that no case's deviation accepts).
+def check_changes(root: Path, changes: list[Change], context: Context) -> list[Finding]:
+    """Raise ``EditRefused`` when the changes add errors (that no case's deviation accepts); else return the
+    warnings they add, to be shown (warnings never block a change).
 
     Findings are compared by identity, as ``fsu validate --staged`` compares them, so a
     finding that only changes its wording ("0 members" becoming "1 member") is not new.
@@ -50,6 +51,7 @@ def check_changes(root: Path, changes: list[Change], context: Context) -> None:
     added = [f for f in result.introduced if f.fails]
     if added:
         raise EditRefused(added)
+    return [f for f in result.introduced if not f.accepted_by]
 
 
 def write_changes(root: Path, changes: list[Change]) -> None:
