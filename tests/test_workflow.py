@@ -309,3 +309,17 @@ def test_validate_finds_the_repository_from_the_files_named(fsu, tmp_path):
     assert result.exit_code == 1
     assert result.lines[0].startswith("data/cases/ssu/2024/01.yaml:6:7: FSU105")
     assert fsu("validate", cwd=tmp_path).exit_code == 2  # no files named: nothing to go by
+
+
+def test_diff_shows_an_exempt_case_only_by_its_public_title(fsu, repo):  # noqa: F811
+    """A pull-request comment is often public: the exempt case's own title must not be in it."""
+    base = git(repo, "rev-parse", "HEAD").strip()
+    case = repo / "data/cases/ssu/2024/04.yaml"
+    secret = "Forhandlinger om avtale om kjøp av intermediære senger i Storelv"
+    edit(case, f"title: {secret}", "title: Forhandlinger om kjøp av senger i Storelv og Havnøy")
+    fresh = case.with_name("09.yaml")
+    fresh.write_text(case.read_text(encoding="utf-8").replace("number: 4", "number: 9"), encoding="utf-8")
+    text = fsu("diff", base, "--format", "md", "--repo", repo).stdout
+    assert "Case title changed: SSU sak 04-2024 (exempt from public access)." in text
+    assert "Forhandlinger om avtale om tjenestekjøp (exempt from public access)" in text  # the new case 09
+    assert "Storelv" not in text and "Havnøy" not in text

@@ -186,27 +186,37 @@ def _case_lines(old: Repository, new: Repository):
             added.remove(case)
             removed.remove(twin)
     for was, now in renumbered:
-        yield now.committee, (f"Case renumbered: {_label(old, was)} → {_label(new, now)} ({now.title}).")
+        yield now.committee, (f"Case renumbered: {_label(old, was)} → {_label(new, now)} ({_title(now)}).")
     for case in sorted(added, key=lambda c: (c.year or 0, c.number or 0)):
-        yield case.committee, f"Case added: {_label(new, case)} {case.title} (meeting {_d(case.meeting)})."
+        yield case.committee, f"Case added: {_label(new, case)} {_title(case)} (meeting {_d(case.meeting)})."
     for case in sorted(removed, key=lambda c: (c.year or 0, c.number or 0)):
-        yield case.committee, f"Case removed: {_label(old, case)} {case.title}."
+        yield case.committee, f"Case removed: {_label(old, case)} {_title(case)}."
     for key, case in new.cases.items():
         before = old.cases.get(key)
         if before is None:
             continue
         if before.decision is None and case.decision is not None:
             outcome = case.decision.outcome
-            yield case.committee, f"Case decided: {_label(new, case)} {case.title} ({outcome}, {_d(case.decision_date)})."
+            yield case.committee, f"Case decided: {_label(new, case)} {_title(case)} ({outcome}, {_d(case.decision_date)})."
         elif before.decision != case.decision and case.decision is not None:
-            yield case.committee, f"Decision changed: {_label(new, case)} {case.title}."
+            yield case.committee, f"Decision changed: {_label(new, case)} {_title(case)}."
         for field_name in ("title", "kind"):
             old_value, new_value = getattr(before, field_name), getattr(case, field_name)
-            if old_value != new_value:
+            if old_value != new_value and field_name == "title" and (before.exemption or case.exemption):
+                yield case.committee, f"Case title changed: {_label(new, case)} (exempt from public access)."
+            elif old_value != new_value:
                 yield case.committee, f"Case {field_name} changed: {_label(new, case)}: {old_value} → {new_value}."
         if before.meeting != case.meeting:
             yield case.committee, f"Case moved to another meeting: {_label(new, case)} {_d(before.meeting)} → " \
                                   f"{_d(case.meeting)}."
+
+
+def _title(case: Case) -> str:
+    """The title a change description may show: an exempt case's public title, since a description of
+    changes is often posted where anyone can read it (a pull request)."""
+    if case.exemption is None:
+        return case.title or ""
+    return f"{case.exemption.public_title or 'Unntatt offentlighet'} (exempt from public access)"
 
 
 def _label(repo: Repository, case: Case) -> str:
