@@ -32,6 +32,7 @@ _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", 
 def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
     document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
+    _norwegian(document)
     _clear_body(document)
     import lxml.html
 
@@ -82,9 +83,9 @@ def _letterhead(path: Path) -> Any:
 def _default_letterhead() -> Any:
     from docx import Document
     from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt, RGBColor
+    from docx.text.run import Run
 
     document = Document()
     section = document.sections[0]
@@ -104,19 +105,65 @@ def _default_letterhead() -> Any:
     footer.text = "{{ title }}\t\tSide "
     footer.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
                                                    WD_TAB_ALIGNMENT.RIGHT)
+    _field(footer, "PAGE")
+    footer.add_run(" av ")
+    _field(footer, "NUMPAGES")
+    for paragraph in (header, footer):
+        for run in paragraph._p.iter(qn("w:r")):
+            run = Run(run, paragraph)
+            run.font.size = Pt(8.5)
+            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    quote = styles["Quote"]
+    quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Cm(1)
+    return document
+
+
+def _field(paragraph: Any, instruction: str) -> None:
+    """A simple field (PAGE, NUMPAGES) at the end of a paragraph; Word fills in its number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
+    field.set(qn("w:instr"), f" {instruction} ")
     run = OxmlElement("w:r")
     text = OxmlElement("w:t")
     text.text = "1"
     run.append(text)
     field.append(run)
-    footer._p.append(field)
-    for paragraph in (header, footer):
-        for run in paragraph.runs:
-            run.font.size = Pt(8.5)
-            run.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
-    return document
+    paragraph._p.append(field)
+
+
+def _norwegian(document: Any) -> None:
+    """Norwegian bokmål as the language of the text, in the document defaults and in the Normal style, so Word
+    spell-checks in Norwegian (a letterhead saved with another language gets bokmål too: fsu writes only
+    Norwegian)."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    r_default = defaults.find(qn("w:rPrDefault"))
+    if r_default is None:
+        r_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, r_default)
+    properties = [r_default.find(qn("w:rPr"))]
+    if properties[0] is None:
+        properties[0] = r_default.makeelement(qn("w:rPr"), {})
+        r_default.append(properties[0])
+    try:
+        properties.append(document.styles["Normal"].element.get_or_add_rPr())
+    except KeyError:
+        pass
+    for rpr in properties:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = rpr._add_lang() if hasattr(rpr, "_add_lang") else rpr.makeelement(qn("w:lang"), {})
+            if lang.getparent() is None:
+                rpr.append(lang)
+        lang.set(qn("w:val"), "nb-NO")
+        lang.set(qn("w:eastAsia"), "nb-NO")
 
 
 def _fill_placeholders(document: Any, fields: dict[str, str]) -> None:
@@ -127,6 +174,11 @@ def _fill_placeholders(document: Any, fields: dict[str, str]) -> None:
                   section.even_page_header, section.even_page_footer]
     for part in parts:
         for paragraph in _paragraphs(part):
+            if "{{" not in paragraph.text:
+                continue
+            for run in paragraph.runs:  # each placeholder within one run: the runs between (fields) stay
+                if "{{" in run.text:
+                    run.text = _PLACEHOLDER.sub(lambda m: fields.get(m.group(1), ""), run.text)
             if "{{" not in paragraph.text:
                 continue
             text = _PLACEHOLDER.sub(lambda m: fields.get(m.group(1), ""), paragraph.text)
@@ -161,6 +213,7 @@ class _Writer:
         self.document = document
         self.end = document.element.body.find(qn("w:sectPr"))  # the body's last element, kept last
         self.style_ids: dict[str, str] = {}
+        self.quote = 0  # how many blockquotes the next paragraph is in
 
     def add_paragraph(self, style: str | None = None) -> Any:
         """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
@@ -173,6 +226,8 @@ class _Writer:
         else:
             self.end.addprevious(OxmlElement("w:p"))
             paragraph = Paragraph(self.end.getprevious(), self.document._body)
+        if style is None and self.quote:
+            style = self.quote_style()
         if style is not None:
             if style not in self.style_ids:
                 self.style_ids[style] = self.document.styles[style].style_id
@@ -194,10 +249,7 @@ class _Writer:
             cls = element.get("class", "")
             self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
         elif tag in ("ul", "ol"):
-            style = "List Number" if tag == "ol" else "List Bullet"
-            for item in element:
-                if getattr(item, "tag", "") == "li":
-                    self.list_item(item, style)
+            self.list(element, 1)
         elif tag == "dl":
             paragraph = None
             for child in element:
@@ -217,7 +269,11 @@ class _Writer:
             run.font.name = "Courier New"
         elif tag == "hr":
             self.add_paragraph().add_run("―" * 20)
-        elif tag in ("div", "section", "blockquote"):
+        elif tag == "blockquote":
+            self.quote += 1
+            self.children(element)
+            self.quote -= 1
+        elif tag in ("div", "section"):
             self.children(element)
         elif tag:
             paragraph = self.add_paragraph()
@@ -249,17 +305,78 @@ class _Writer:
             else:
                 self.inline(paragraph, piece, tail=False)
 
-    def list_item(self, item: Any, style: str) -> None:
+    def quote_style(self) -> str:
+        """The paragraph style of quoted text: the letterhead's Quote, or one fsu adds, indented on both sides."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm
+
+        if "Quote" not in self.style_ids:
+            try:
+                self.document.styles["Quote"]
+            except KeyError:
+                style = self.document.styles.add_style("Quote", WD_STYLE_TYPE.PARAGRAPH)
+                style.base_style = self.document.styles["Normal"]
+                style.font.italic = True
+                style.paragraph_format.left_indent = style.paragraph_format.right_indent = Cm(1)
+        return "Quote"
+
+    def list(self, element: Any, level: int) -> None:
+        """A list, level 1 or nested (2). A numbered list starts at its own start number (1 unless the Markdown
+        said otherwise), never where the document's previous list stopped."""
+        ordered = element.tag == "ol"
+        style = ("List Number" if ordered else "List Bullet") + ("" if level == 1 else " 2")
+        number = None
+        if ordered:
+            start = element.get("start", "1")
+            number = self.numbering(style, int(start) if start.isdigit() and len(start) < 10 else 1)
+        for item in element:
+            if getattr(item, "tag", "") == "li":
+                self.list_item(item, style, number, level)
+
+    def numbering(self, style: str, start: int) -> tuple[str, str] | None:
+        """A new Word numbering (w:num) on the numbering of ``style``, restarting at ``start``: the numId and
+        level to give its paragraphs. None when the style is not numbered (a letterhead's own list styles)."""
+        from docx.oxml.ns import qn
+
+        try:
+            numbered = self.document.styles[style].element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+        except KeyError:
+            return None
+        num_id = numbered.find(qn("w:numId")) if numbered is not None else None
+        if num_id is None:
+            return None
+        ilvl = numbered.find(qn("w:ilvl"))
+        level = ilvl.get(qn("w:val")) if ilvl is not None else "0"
+        numbering = self.document.part.numbering_part.element
+        for num in numbering.findall(qn("w:num")):
+            if num.get(qn("w:numId")) == num_id.get(qn("w:val")):
+                abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+                break
+        else:
+            return None
+        new = numbering.add_num(int(abstract))
+        new.add_lvlOverride(ilvl=int(level)).add_startOverride(start)
+        return str(new.numId), level
+
+    def list_item(self, item: Any, style: str, number: tuple[str, str] | None = None, level: int = 1) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
         paragraph = self.add_paragraph(style)
+        if number is not None:
+            numbered = OxmlElement("w:numPr")
+            for name, value in (("w:ilvl", number[1]), ("w:numId", number[0])):
+                child = OxmlElement(name)
+                child.set(qn("w:val"), value)
+                numbered.append(child)
+            paragraph._p.get_or_add_pPr().insert(1, numbered)  # after the style, as the schema orders them
         if item.text and item.text.strip():
-            paragraph.add_run(_squash(item.text))
+            text = _squash(item.text)
+            paragraph.add_run(text.rstrip() if len(item) and item[0].tag in ("ul", "ol") else text)
         for child in item:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag in ("ul", "ol"):
-                nested = "List Number 2" if tag == "ol" else "List Bullet 2"
-                for sub in child:
-                    if getattr(sub, "tag", "") == "li":
-                        self.list_item(sub, nested)
+                self.list(child, 2)
             elif tag == "p":
                 if paragraph.text:
                     paragraph = self.add_paragraph("List Continue")
@@ -288,19 +405,50 @@ class _Writer:
         tag = element.tag if isinstance(element.tag, str) else ""
         bold = bold or tag in ("strong", "b", "th", "dt")
         italic = italic or tag in ("em", "i")
-        if tag == "br":
+        if tag == "a" and element.get("href"):
+            self.link(paragraph, element, bold, italic)
+        elif tag == "br":
             paragraph.add_run().add_break()
         elif element.text:
             run = paragraph.add_run(_squash(element.text))
             run.bold, run.italic = bold or None, italic or None
             if tag == "code":
                 run.font.name = "Courier New"
-        for child in element:
-            if isinstance(child.tag, str) and child.tag in ("ul", "ol"):
-                continue
-            self.inline(paragraph, child, bold, italic, tail=True)
+        if tag != "a" or not element.get("href"):
+            for child in element:
+                if isinstance(child.tag, str) and child.tag in ("ul", "ol"):
+                    continue
+                self.inline(paragraph, child, bold, italic, tail=True)
         if tail and element.tail:
             paragraph.add_run(_squash(element.tail))
+
+    def link(self, paragraph: Any, element: Any, bold: bool, italic: bool) -> None:
+        """A link as a Word hyperlink to its address, its text blue and underlined; an address Word should
+        not open (not http, https or mailto) is written out after the text instead."""
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import RGBColor
+        from docx.text.run import Run
+
+        href = element.get("href")
+        first = len(paragraph._p)
+        if element.text:
+            run = paragraph.add_run(_squash(element.text))
+            run.bold, run.italic = bold or None, italic or None
+        for child in element:
+            self.inline(paragraph, child, bold, italic, tail=True)
+        runs = [child for child in paragraph._p[first:] if child.tag == qn("w:r")]
+        if not re.match(r"(?i)(https?:|mailto:)", href):
+            paragraph.add_run(f" ({href})")
+            return
+        hyperlink = OxmlElement("w:hyperlink")
+        hyperlink.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+        for run in runs:
+            Run(run, paragraph).font.underline = True
+            Run(run, paragraph).font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+            hyperlink.append(run)  # moved out of the paragraph into the link
+        paragraph._p.append(hyperlink)
 
 
 def _squash(text: str) -> str:

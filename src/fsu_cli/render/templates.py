@@ -31,7 +31,32 @@ def _markdown() -> Any:
 
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     md.add_render_rule("image", _image_as_its_text)
+    list_rule = next(rule for rule in md.block.ruler.__rules__ if rule.name == "list")
+    list_rule.fn = _no_list_from_a_date(list_rule.fn)
+    md.block.ruler.__compiled__ = None  # the ruler's cache of rule functions, rebuilt on next use
     return md
+
+
+_MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+_DATE_LINE = re.compile(rf"[ ]{{0,3}}\d{{1,2}}\.[ \t]+(?:{_MONTHS})\b", re.IGNORECASE)
+_ORDERED_MARKER = re.compile(r"[ ]{0,3}\d{1,9}[.)](?:[ \t]|$)")
+
+
+def _no_list_from_a_date(list_block: Callable) -> Callable:
+    """Markdown's list rule, except that a numbered list at the top level must start a block (a line "1. …"
+    inside a paragraph is text, not a list that interrupts it; a list nested in a list item may still), and a line that starts with a date ("1. oktober 2024 …") never
+    starts a list: Word and HTML would number the dates anew."""
+
+    def rule(state: Any, start: int, end: int, silent: bool) -> bool:
+        line = state.src[state.bMarks[start]:state.eMarks[start]]
+        if _DATE_LINE.match(line):
+            return False
+        if (silent and state.parentType == "paragraph" and state.blkIndent == 0 and state.sCount[start] == 0
+                and _ORDERED_MARKER.match(line)):
+            return False
+        return list_block(state, start, end, silent)
+
+    return rule
 
 
 def _image_as_its_text(self: Any, tokens: list, index: int, options: Any, env: Any) -> str:
