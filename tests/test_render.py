@@ -456,3 +456,19 @@ def test_very_long_lists_get_text_markers_and_very_long_tables_columns_of_text()
     assert max(len(line) for line in lines) <= LINE
     assert sum("kommunene" in line for line in lines) == LONG_TABLE + 1
     assert ".fsu-grid" in prepared.find(".//head/style").text
+
+
+def test_a_document_is_not_rendered_from_records_with_errors(fsu, community):
+    """A misspelt outcome would print "Vedtak: " with nothing after it: the document is refused, with the
+    mistake at its line, and a document of another committee still renders."""
+    from conftest import edit
+
+    edit(community / "data/cases/ssu/2025/04.yaml", "outcome: adopted", "outcome: adoptd")
+    refused = fsu("render", "minutes", "ssu", "2025-06-12", "--repo", community)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "Nothing was rendered: the document's own files have errors" in refused.stderr
+    assert "data/cases/ssu/2025/04.yaml:24:12: FSU105 'adoptd' is not an allowed value for 'outcome'." \
+        in refused.stderr
+    assert fsu("render", "case", "ssu/2025/4", "--repo", community).exit_code == 1
+    assert fsu("render", "case", "ssu/2025/1", "--repo", community).exit_code == 0
+    assert fsu("render", "members", "fsu-pasientforlop", "--repo", community).exit_code == 0

@@ -71,7 +71,7 @@ def document(template: str, cases: Callable[..., Callable[[str], bool]] | None =
             options = {name: arguments.pop(name) for name, _, _ in _SHARED}
             only = cases(**arguments) if cases is not None else None
             return _emit(template, lambda data, day, public: build(data, day, public, **arguments), only=only,
-                         **options)
+                         own=lambda repo: _own_files(repo, arguments), **options)
 
         command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
         command.__name__ = f"render_{template}"
@@ -81,8 +81,46 @@ def document(template: str, cases: Callable[..., Callable[[str], bool]] | None =
     return wrap
 
 
+def _own_files(repo: Any, arguments: dict) -> tuple[str, ...]:
+    """The files whose records the document is about, as path prefixes: its case, its mandate, or its
+    committee's file, meetings and cases. A mistake in one of them must not be printed as a record."""
+    if "ref" in arguments:
+        parts = str(arguments["ref"]).split("/")
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            return (f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2]):02d}.yaml",
+                    f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2])}.yaml")
+        return ()
+    if "mandate_id" in arguments:
+        mandate = repo.mandates.get(arguments["mandate_id"])
+        return (mandate.source.path,) if mandate is not None else ()
+    if "committee" in arguments:
+        committee = repo.committee_named(arguments["committee"])
+        return (committee.source.path, f"data/meetings/{committee.id}/", f"data/cases/{committee.id}/")
+    return ()
+
+
+def _refuse_broken(loaded: Any, own: tuple[str, ...]) -> None:
+    """Nothing is rendered from records with schema errors: print them (file:line), and stop with exit code 1."""
+    from fsu_cli.check.findings import Summary
+    from fsu_cli.check.validate import place
+    from fsu_cli.errors import ExitCode, Stop
+    from fsu_cli.report import reporter
+
+    # Schema errors (FSU1xx) leave a record with a value missing or wrong, which would be printed as if it were
+    # right ("Vedtak: " with no outcome). Characters a text must not hold (FSU011) are made visible instead.
+    broken = [f for f in loaded.findings if f.severity == "error" and f.code.startswith("FSU1")
+              and f.path.startswith(own)]
+    if not broken:
+        return
+    place(broken, loaded.documents)
+    print("Nothing was rendered: the document's own files have errors; correct them first:", file=sys.stderr)
+    reporter("text", sys.stderr).report(broken, Summary.of(broken, len({f.path for f in broken})))
+    raise Stop(ExitCode.FINDINGS)
+
+
 def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
-          public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None) -> int:
+          public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None,
+          own: Callable[[Any], tuple[str, ...]] | None = None) -> int:
     from fsu_cli.cli.console import load
     from fsu_cli.errors import UsageError
     from fsu_cli.render import render
@@ -94,6 +132,8 @@ def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, ou
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} already exists. Use --force to replace it, or choose another --output.")
     loaded = load(repo, only=only, full_texts=True)
+    if own is not None:
+        _refuse_broken(loaded, own(loaded.repo))
     context = build(loaded.repo, parse_as_of(as_of, loaded.root), public)
     data = render(loaded.root, template, context, format.value)
     if output is None:
