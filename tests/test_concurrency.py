@@ -13,24 +13,12 @@ import pytest
 
 import fsu_cli.store.files
 from conftest import AS_OF
+from test_authoring import git, repo  # noqa: F401  (the git repository fixture)
 from fsu_cli.store.files import repository_lock
 
 SSU = "data/committees/ssu.yaml"
 BUSY = "fsu: another fsu command is changing this repository; try again.\n"
 
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def repo(community: Path) -> Path:
-    git(community, "init", "-q", "-b", "main")
-    git(community, "config", "user.email", "sekretariat@example.org")
-    git(community, "config", "user.name", "Sekretariatet")
-    git(community, "add", "-A")
-    git(community, "commit", "-q", "-m", "Start")
-    return community
 
 
 def at_once(root: Path, commands: list[list[str]]) -> list[subprocess.CompletedProcess]:
