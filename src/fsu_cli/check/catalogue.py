@@ -28,6 +28,7 @@ RULE_MODULES = (
     "seats",
     "casework",
     "meeting_records",
+    "lineage",
     "deviations",
     "privacy",
 )

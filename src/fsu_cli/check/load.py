@@ -112,7 +112,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 # would break tables, lists and headings in every document.
 _ONE_LINE = frozenset({"name", "title", "short_name", "id", "organization", "email", "location", "time",
                        "case_officer", "presenter", "heading", "public_title", "basis", "chair", "minute_taker",
-                       "for", "responsible", "area", "document"})
+                       "for", "responsible", "area", "document", "archive_ref", "what"})
 _BLOCK_MARK = re.compile(r":[ \t]*[|>]")
 
 
@@ -226,6 +226,9 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     if kinds is not None:
         files = [file for file in files if file.kind in kinds]
     if only is not None:
+        prepare = getattr(only, "prepare", None)  # a picker that looks into the case files first (a route)
+        if prepare is not None:
+            prepare([file for file in files if file.kind == "case"])
         files = [file for file in files if file.kind != "case" or only(file.rel)]
     if not whole:
         findings = []
@@ -399,7 +402,8 @@ def _parse_chunk(items: list[tuple[DataFile, bytes | None]], limit: int, slim: b
 
 
 # The long texts of a case, which no check reads once the file itself has been checked.
-_CASE_TEXTS = (("background",), ("proposal", "text"), ("decision", "text"))
+_CASE_TEXTS = (("background",), ("introduction",), ("assessment",), ("status_since_last",), ("recommendation",),
+               ("proposal", "text"), ("decision", "text"))
 
 
 def _slimmed(document: Document, slim: bool) -> Document:

@@ -149,10 +149,28 @@ DateArg = Annotated[str, typer.Argument(metavar="DATE", help="The meeting date, 
 
 
 def _case_folder(ref: str, **_: Any) -> Callable[[str], bool]:
-    """The folder of the case (data/cases/<committee>/<year>/); none for a reference that is not one."""
+    """The folder of the case (data/cases/<committee>/<year>/), and the cases on its route through the
+    other committees; none for a reference that is not one."""
     parts = ref.split("/")
     folder = f"data/cases/{parts[0]}/{parts[1]}/" if len(parts) == 3 else None
-    return lambda rel: folder is not None and rel.startswith(folder)
+    return _Route(folder, (parts[0], int(parts[1]), int(parts[2]))
+                  if folder and parts[1].isdigit() and parts[2].isdigit() else None)
+
+
+class _Route:
+    """Picks the case's folder, and the case files on its referral route, found before loading (``prepare``)."""
+
+    def __init__(self, folder: str | None, ref: tuple[str, int, int] | None) -> None:
+        self.folder, self.ref, self.related = folder, ref, set()
+
+    def prepare(self, case_files: list) -> None:
+        from fsu_cli.store.referrals import related_cases
+
+        if self.ref is not None:
+            self.related = related_cases(case_files, self.ref)
+
+    def __call__(self, rel: str) -> bool:
+        return self.folder is not None and rel.startswith(self.folder) or rel in self.related
 
 
 def _year_folders(**arguments: Any) -> Callable[[str], bool]:
@@ -172,7 +190,7 @@ def render_case(data, today, public: bool,
     """A case paper (saksfremlegg)."""
     from fsu_cli.render.documents import case_document
 
-    return case_document(data, ref, public)
+    return case_document(data, ref, public, today)
 
 
 @document("mandate")

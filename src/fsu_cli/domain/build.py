@@ -19,6 +19,7 @@ from fsu_cli.domain.records import (
     Committee,
     Date,
     Decision,
+    FollowUp,
     Deviation,
     Exemption,
     AgendaItem,
@@ -195,7 +196,8 @@ def build_case(data: dict, source: Source) -> Case:
         background=text(get("background")),
         assessments=[Assessment(_str(a, "side"), _str(a, "heading"), _str(a, "text"))
                      for _, a in _dicts(data, "assessments")] if "assessments" in data else [],
-        decision=(Decision(_date(decision, "date"), text(decision.get("outcome")), text(decision.get("text")))
+        decision=(Decision(_date(decision, "date"), text(decision.get("outcome")), text(decision.get("text")),
+                           _follow_up(decision, source) if "follow_up" in decision else ())
                   if isinstance(decision, dict) else None),
         exemption=(Exemption(text(exemption.get("basis")), text(exemption.get("public_title")))
                    if isinstance(exemption, dict) else None),
@@ -204,7 +206,22 @@ def build_case(data: dict, source: Source) -> Case:
         keys=frozenset(data),
         source=source,
         deviations=_deviations(data, source) if "deviations" in data else [],
+        introduction=text(get("introduction")),
+        assessment=text(get("assessment")),
+        status_since_last=text(get("status_since_last")),
+        archive_ref=text(get("archive_ref")),
+        date=_date(data, "date") if "date" in data else None,
+        referred_from=text(get("referred_from")),
+        recommendation=text(get("recommendation")),
     )
+
+
+def _follow_up(decision: dict, source: Source) -> tuple[FollowUp, ...]:
+    at = source.at("decision")
+    return tuple(FollowUp(_str(f, "what"), _str(f, "responsible"), _date(f, "due"),
+                          status if isinstance(status := f.get("status"), str) else "open",
+                          _date(f, "done"), _str(f, "note"), at.at("follow_up", i))
+                 for i, f in _dicts(decision, "follow_up"))
 
 
 _CODE = re.compile("FSU[0-9]{3}")

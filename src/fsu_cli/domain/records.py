@@ -245,11 +245,35 @@ class Assessment:
     text: str | None
 
 
+FOLLOW_UP_OPEN = ("open", "in-progress")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One thing a decision asks to be done (oppfølging), who answers for it, by when, and how far it is."""
+
+    what: str | None
+    responsible: str | None  # an organization id, a committee id or a name
+    due: Date | None
+    status: str  # open | in-progress | done | dropped
+    done: Date | None  # when it was done or dropped
+    note: str | None
+    source: Source
+
+    @property
+    def unfinished(self) -> bool:
+        return self.status in FOLLOW_UP_OPEN
+
+    def overdue(self, today: Date) -> bool:
+        return self.unfinished and self.due is not None and self.due < today
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     date: Date | None
     outcome: str | None  # adopted | amended | postponed | returned | rejected | noted (tatt til orientering)
     text: str | None
+    follow_up: tuple[FollowUp, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +316,13 @@ class Case:
     keys: frozenset  # the keys written in the file, well-formed or not
     source: Source
     deviations: list[Deviation] = field(default_factory=list)  # the departures from the mandate it decides
+    introduction: str | None = None  # innledning
+    assessment: str | None = None  # vurdering: the secretariat's own, beside the sides' assessments
+    status_since_last: str | None = None  # hva er gjort siden sist
+    archive_ref: str | None = None  # arkivsaksnummer
+    date: Date | None = None  # the paper's date
+    referred_from: str | None = None  # the case (committee/year/number) of the committee that sent this one on
+    recommendation: str | None = None  # innstilling from the sending committee
 
     @property
     def ref(self) -> str:

@@ -18,8 +18,9 @@ from fsu_cli.domain.records import (PARTNERS, Assessment, Case, Committee, Date,
                                     parse_case_ref)
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
-from fsu_cli.render.views import (AgendaItemView, AssessmentView, AttendanceRow, AttendanceView, CaseView,
-                                  DecisionView, MemberRow, ProposalView, Signer)
+from fsu_cli.render.casepaper import case_document, case_view  # noqa: F401  (case_document: part of this API)
+from fsu_cli.render.casepaper import nb as _nb
+from fsu_cli.render.views import AgendaItemView, AttendanceRow, AttendanceView, CaseView, MemberRow, Signer
 
 
 def _date(text: str, what: str) -> Date:
@@ -49,79 +50,6 @@ def _base(repo: Repository, committee: Committee | None, title: str, public: boo
         "public": public,
         "area": words.area(committee.area) if committee and committee.area else "",
     }
-
-
-# --- cases -------------------------------------------------------------------------
-
-
-def case_view(repo: Repository, case: Case, public: bool) -> CaseView:
-    committee = repo.committees.get(case.committee or "")
-    number = case_label(committee, case)
-    exemption = case.exemption
-    note = words.exemption_note(exemption.basis or "") if exemption else ""
-    if exemption and public:
-        return CaseView(number=number, title=exemption.public_title or "", exempt=True, redacted=True,
-                        exemption_note=note, meeting=_nb(case.meeting), kind="", case_officer="", printed=(),
-                        not_printed=(), attachments=False, proposal=None, background="", assessments=(),
-                        decision=None)
-    printed = tuple(a.title for a in case.attachments if a.title and a.printed is not False)
-    not_printed = tuple(a.title for a in case.attachments if a.title and a.printed is False)
-    proposal = case.proposal
-    return CaseView(
-        number=number,
-        title=case.title or "",
-        exempt=exemption is not None,
-        redacted=False,
-        exemption_note=note,
-        meeting=_nb(case.meeting),
-        kind=words.KIND.get(case.kind or "", ""),
-        case_officer=case.case_officer or "",
-        printed=printed,
-        not_printed=not_printed,
-        attachments=bool(printed or not_printed),
-        proposal=ProposalView(words.PROPOSAL.get(proposal.kind or "", "Forslag til vedtak"), proposal.text or "")
-        if proposal else None,
-        background=case.background or "",
-        assessments=tuple(AssessmentView(_assessment_heading(repo, a), a.text or "") for a in case.assessments),
-        decision=_decision(case),
-    )
-
-
-def _decision(case: Case) -> DecisionView | None:
-    decision = case.decision
-    if decision is None:
-        return None
-    outcome = decision.outcome or ""
-    text = decision.text or ""
-    if not text and outcome == "adopted" and case.proposal:
-        text = case.proposal.text or ""  # adopted as proposed
-    return DecisionView(_nb(decision.date), words.OUTCOME.get(outcome, outcome), text)
-
-
-def _assessment_heading(repo: Repository, assessment: Assessment) -> str:
-    if assessment.heading:
-        return assessment.heading
-    side = assessment.side or ""
-    if side == "hospital":
-        hospitals = [o.name for o in repo.organizations.values() if o.side == "hospital" and o.name]
-        return f"{words.genitive(hospitals[0])} vurdering" if len(hospitals) == 1 else "Sykehusets vurdering"
-    return words.ASSESSMENT.get(side, "Vurdering")
-
-
-def _nb(day: Date | None) -> str:
-    return norwegian_date(day) if day else ""
-
-
-def case_document(repo: Repository, ref: str, public: bool) -> dict[str, Any]:
-    parsed = parse_case_ref(ref)
-    if parsed is None:
-        raise UsageError(f"'{ref}' is not a case reference; write it as committee/year/number, e.g. ssu/2024/5.")
-    case = repo.cases.get(parsed)
-    if case is None:
-        raise UsageError(f"There is no case {ref} (no file for number {parsed[2]} in data/cases/{parsed[0]}/{parsed[1]}/).")
-    committee = repo.committees.get(case.committee or "")
-    view = case_view(repo, case, public)
-    return {**_base(repo, committee, view.number, public), "document": "Saksfremlegg", "case": view}
 
 
 # --- mandates ------------------------------------------------------------------------

@@ -83,6 +83,11 @@ def markdown_text(text: Any) -> str:
     return _MD_SPECIAL.sub(lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group(1)], str(text or ""))
 
 
+def table_cell(text: Any) -> str:
+    """Text for one cell of a Markdown table: on one line, with its own bars escaped."""
+    return " ".join(str(text or "").split()).replace("|", "\\|")
+
+
 MAX_TEMPLATE_BYTES = 1024 * 1024
 
 
@@ -120,6 +125,7 @@ def environment(root: Path | None) -> Any:
     )
     env.filters["markdown"] = markdown_to_html
     env.filters["md"] = markdown_text
+    env.filters["cell"] = table_cell
     return env
 
 

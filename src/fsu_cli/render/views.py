@@ -29,6 +29,42 @@ class DecisionView:
 
 
 @dataclass(frozen=True, slots=True)
+class AttachmentView:
+    number: int  # Vedlegg: 1. ...
+    title: str
+    mark: str  # (t) | (ikke t)
+
+
+@dataclass(frozen=True, slots=True)
+class RouteStep:
+    """One committee's handling of the matter, on the route (saksgang) a case paper shows."""
+
+    committee: str  # FSU pasientforløp
+    number: str  # its case number there, e.g. 2026.02
+    meeting: str  # 21.05.2026, or empty
+    outcome: str  # Vedtatt, or "ikke behandlet ennå"
+    current: bool  # this paper's own case
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationView:
+    heading: str  # Innstilling fra FSU pasientforløp 21.05.2026
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    what: str
+    responsible: str  # an organization's or committee's name, or a name
+    due: str  # 30.06.2025, or empty
+    status: str  # Åpen, Under arbeid, Utført, Bortfalt
+    done: str  # the day it was done or dropped, or empty
+    note: str
+    overdue: bool
+    case: str = ""  # the case number, in lists across cases
+
+
+@dataclass(frozen=True, slots=True)
 class CaseView:
     number: str  # SSU sak 20-2022
     title: str
@@ -45,6 +81,15 @@ class CaseView:
     background: str
     assessments: tuple[AssessmentView, ...]
     decision: DecisionView | None
+    introduction: str = ""
+    assessment: str = ""  # the secretariat's own vurdering
+    status_since_last: str = ""
+    archive_ref: str = ""
+    date: str = ""  # the paper's date
+    route: tuple[RouteStep, ...] = ()  # empty when no other committee handles the matter
+    recommendation: RecommendationView | None = None
+    attachment_list: tuple[AttachmentView, ...] = ()
+    follow_up: tuple[FollowUpView, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

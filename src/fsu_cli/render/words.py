@@ -121,3 +121,16 @@ def clock(time: str) -> str:
     if all(len(p) == 5 and p[2] == ":" and (p[:2] + p[3:]).isdigit() for p in parts) and len(parts) <= 2:
         return "kl. " + "–".join(p.replace(":", ".") for p in parts)
     return time
+
+FOLLOW_UP_STATUS = {"open": "Åpen", "in-progress": "Under arbeid", "done": "Utført", "dropped": "Bortfalt"}
+OVERDUE = "forfalt"
+NOT_YET = "ikke behandlet ennå"
+
+
+def recommendation_heading(committee: str, day: str) -> str:
+    """'Innstilling fra FSU pasientforløp 21.05.2026': the sending committee's recommendation."""
+    return f"Innstilling fra {committee}" + (f" {day}" if day else "")
+
+
+def attachment_mark(printed: bool) -> str:
+    return "(t)" if printed else "(ikke t)"

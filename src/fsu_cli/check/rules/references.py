@@ -86,7 +86,8 @@ UNKNOWN_CASE = define(
     "A reference to a case that does not exist.",
     """
 Cases are referred to as committee/year/number, for example "ssu/2024/45", from
-a mandate's "approved.case" and from an attachment's "case". The case file
+a mandate's "approved.case", an attachment's "case" and a case's
+"referred_from". The case file
 data/cases/ssu/2024/45.yaml must exist.
 
 Example: "case: ssu/2024/45" in a mandate's approval, when data/cases/ssu/2024/
@@ -421,6 +422,8 @@ def _cases(repo: Repository) -> Iterator[Finding]:
                 f"(fsu new meeting {committee.id} {case.meeting.isoformat()}).",
                 pointer=("meeting",),
             )
+        if case.referred_from and parse_case_ref(case.referred_from) and not repo.has_case(case.referred_from):
+            yield _unknown_case(repo, path, ("referred_from",), case.referred_from)
         for attachment in case.attachments:
             ref = attachment.case
             if ref and parse_case_ref(ref) and not repo.has_case(ref):
