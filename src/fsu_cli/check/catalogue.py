@@ -29,6 +29,7 @@ RULE_MODULES = (
     "casework",
     "meeting_records",
     "lineage",
+    "reports",
     "deviations",
     "privacy",
 )

@@ -472,7 +472,7 @@ def max_file_bytes(root: Path, config: bytes | None = None) -> int:
 
 
 _BUILDERS = {"committee": build.build_committee, "mandate": build.build_mandate, "case": build.build_case,
-             "meeting": build.build_meeting}
+             "meeting": build.build_meeting, "report": build.build_report}
 
 
 def index(documents) -> Repository:
@@ -492,7 +492,7 @@ def index(documents) -> Repository:
             continue
         record = _BUILDERS[file.kind](data, source)
         getattr(repo, f"all_{file.kind}s").append(record)  # all_committees, all_mandates, all_cases, all_meetings
-        if file.kind == "meeting":
+        if file.kind in ("meeting", "report"):
             continue
         key = _case_key(record, file) if file.kind == "case" else record.id
         if key:

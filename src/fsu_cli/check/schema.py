@@ -31,6 +31,7 @@ SCHEMA_FILES = {
     "mandate": "mandate.schema.json",
     "case": "case.schema.json",
     "meeting": "meeting.schema.json",
+    "report": "report.schema.json",
 }
 
 def schema_path(kind: str) -> Path:

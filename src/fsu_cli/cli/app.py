@@ -28,6 +28,11 @@ COMMANDS: dict[str, tuple[str, str, str | dict[str, str], str]] = {
                  "Count each committee's meetings per year (held, planned, cancelled) against its mandate."),
     "status": ("Overview", "status", "status",
                "Show what is coming up in the next three months and what is overdue."),
+    "followup": ("Overview", "followup", "followup",
+                 "List the follow-up of decisions: what is to be done, who is responsible, the due date and the "
+                 "status."),
+    "case": ("Overview", "case", {"trail": "trail"},
+             "Follow a case through the committees: where it came from and where it was sent on."),
     "diff": ("Overview", "diff", "diff",
              "Describe what changed between two versions: members, leaders, meetings, mandates and cases."),
     "render": ("Documents", "render", {"case": "render_case", "mandate": "render_mandate",

@@ -174,9 +174,11 @@ class _Route:
 
 
 def _year_folders(**arguments: Any) -> Callable[[str], bool]:
-    """Every committee's cases of the document's year (a meeting's, or the report's)."""
+    """Every committee's cases of the document's year (a meeting's), or for a report also the next year's
+    (where the report is approved, and the year's cases are taken further)."""
     year = str(arguments.get("year") or str(arguments.get("date", ""))[:4])
-    return lambda rel: rel.split("/")[3:4] == [year]
+    years = {year, str(int(year) + 1)} if arguments.get("year") and year.isdigit() else {year}
+    return lambda rel: rel.split("/")[3] in years if rel.count("/") >= 4 else False
 
 
 def _no_cases(**_: Any) -> Callable[[str], bool]:

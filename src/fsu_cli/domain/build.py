@@ -29,6 +29,8 @@ from fsu_cli.domain.records import (
     Meeting,
     MinutesRecord,
     Recusal,
+    Report,
+    ReportApproval,
     Substitute,
     Member,
     Office,
@@ -238,6 +240,15 @@ def _deviations(data: dict, source: Source) -> list[Deviation]:
             continue
         deviations.append(Deviation(code, path, until, source.at("deviations", i)))
     return deviations
+
+
+def build_report(data: dict, source: Source) -> Report:
+    """An annual report's own words."""
+    approved = _mapping(data, "approved")
+    return Report(_str(data, "committee"), _int(data, "year"), _str(data, "summary"), _str(data, "evaluation"),
+                  _str(data, "plans"),
+                  ReportApproval(_str(approved, "by"), _date(approved, "date"), _str(approved, "case"))
+                  if approved is not None else None, source)
 
 
 def build_meeting(data: dict, source: Source) -> Meeting:

@@ -350,6 +350,26 @@ class Case:
         return any(c == committee_id for c, _ in self.evaluates)
 
 
+@dataclass(frozen=True, slots=True)
+class ReportApproval:
+    by: str | None  # the committee that approved the report
+    date: Date | None
+    case: str | None
+
+
+@dataclass(slots=True)
+class Report:
+    """A committee's own words in its annual report for a year (data/reports/<committee>/<year>.yaml)."""
+
+    committee: str | None
+    year: int | None
+    summary: str | None
+    evaluation: str | None
+    plans: str | None
+    approved: ReportApproval | None
+    source: Source
+
+
 @dataclass(slots=True)
 class Repository:
     """Everything loaded from one governance repository, indexed for look-ups."""
@@ -365,6 +385,7 @@ class Repository:
     all_mandates: list[Mandate] = field(default_factory=list)
     all_cases: list[Case] = field(default_factory=list)
     all_meetings: list[Meeting] = field(default_factory=list)  # the meeting files, each also in its committee
+    all_reports: list[Report] = field(default_factory=list)  # the annual reports' own words
     # Records known only by their file's place: the file could not be loaded, or
     # its fields disagree with its name. References to them are not reported
     # again, since the file has a finding of its own.
@@ -397,6 +418,11 @@ class Repository:
 
     def has_meeting_file(self, committee_id: str, day: Date) -> bool:
         return ("meeting", (committee_id, day)) in self.placeholders
+
+    def report(self, committee_id: str, year: int) -> Report | None:
+        """The committee's own words for the year, when its file is where it belongs."""
+        return next((r for r in self.all_reports if r.source.path.split("/")[2:4] == [committee_id, f"{year}.yaml"]),
+                    None)
 
     def has_case(self, ref: str) -> bool:
         parsed = parse_case_ref(ref)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from fsu_cli.domain.dates import add_months, norwegian_date
+from fsu_cli.domain.followup import register
 from fsu_cli.domain.leadership import advice_sentence, leadership_terms, next_term, term_in_office
 from fsu_cli.domain.mandates import exists_on, mandate_in_force, rules_of
 from fsu_cli.domain.office import appointment_end, in_office
@@ -40,6 +41,7 @@ def dashboard(repo: Repository, today: Date) -> dict[str, list[Item]]:
         "Mandates": _mandates(repo, active, today, horizon),
         "Reports and evaluations due": _reports(repo, active, today, horizon),
         "Cases waiting for a decision": _cases(repo, today, horizon),
+        "Follow-up of decisions": _follow_up(repo, today, horizon),
         DEVIATIONS: _deviations(repo, today),
     }
     for title, items in sections.items():
@@ -237,6 +239,21 @@ def _cases(repo: Repository, today: Date, horizon: Date) -> list[Item]:
         elif case.meeting <= horizon and case.kind == "decision":
             items.append(Item(case.meeting, label, f"{number} {case.title}: for decision "
                               f"{norwegian_date(case.meeting)}"))
+    return items
+
+
+def _follow_up(repo: Repository, today: Date, horizon: Date) -> list[Item]:
+    """What decisions asked to be done, past due and not done (overdue), or due before the horizon."""
+    items = []
+    for entry in register(repo):
+        item = entry.item
+        if not item.unfinished or item.due is None or item.due > horizon:
+            continue
+        committee = repo.committees.get(entry.case.committee or "")
+        label = committee.label if committee else (entry.case.committee or "?")
+        who = f" ({item.responsible})" if item.responsible else ""
+        items.append(Item(item.due, label, f"{case_label(committee, entry.case)}: {item.what}{who}, {item.status}",
+                          overdue=item.overdue(today)))
     return items
 
 

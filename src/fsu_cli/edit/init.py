@@ -29,6 +29,7 @@ EDITOR_SCHEMAS = {
     "./schemas/mandate.schema.json": "data/mandates/*.yaml",
     "./schemas/case.schema.json": "data/cases/*/*/*.yaml",
     "./schemas/meeting.schema.json": "data/meetings/*/*.yaml",
+    "./schemas/report.schema.json": "data/reports/*/*.yaml",
 }
 FSU_YAML_MODELINE = "# yaml-language-server: $schema=schemas/fsu.schema.json"
 

@@ -88,14 +88,22 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
 # --- meetings: agenda and minutes --------------------------------------------------------
 
 
-def _member_lists(repo: Repository, committee: Committee, day: Date) -> dict[str, list[MemberRow]]:
-    """The members in office on the day, with the substitutes (vararepresentanter) and the observers apart."""
-    return {"members": _member_rows(repo, committee, day, "member"),
-            "substitutes": _member_rows(repo, committee, day, "substitute"),
-            "observers": _member_rows(repo, committee, day, "observer")}
+def _member_lists(repo: Repository, committee: Committee, day: Date, by_side: bool = False
+                  ) -> dict[str, list[MemberRow]]:
+    """The members in office on the day, with the substitutes (vararepresentanter) and the observers apart;
+    leaders first, or (``by_side``, for a report) by side, then role, then surname."""
+    return {"members": _member_rows(repo, committee, day, "member", by_side),
+            "substitutes": _member_rows(repo, committee, day, "substitute", by_side),
+            "observers": _member_rows(repo, committee, day, "observer", by_side)}
 
 
-def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = "member") -> list[MemberRow]:
+def _surname(name: str) -> tuple[str, str]:
+    parts = name.split()
+    return (parts[-1].casefold(), name.casefold()) if parts else ("", "")
+
+
+def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = "member",
+                 by_side: bool = False) -> list[MemberRow]:
     offices = {o.name: words.ROLE.get(o.role or "", "") for o in in_office(committee.leadership, on=day)}
     sides = list(words.SIDE)
     keyed = []
@@ -117,18 +125,19 @@ def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = 
             role=offices.get(member.name, "") if member.holds_seat else "",
             appointed=appointed,
         )
-        order = ({"leder": 0, "nestleder": 1}.get(row.role, 2), sides.index(side) if side in sides else 99,
-                 row.organization, row.name)
+        rank, side_rank = {"leder": 0, "nestleder": 1}.get(row.role, 2), sides.index(side) if side in sides else 99
+        order = ((side_rank, rank, _surname(row.name)) if by_side else (rank, side_rank, row.organization, row.name))
         keyed.append((order, row))
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bool) -> list[CaseView]:
+def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bool,
+                   today: Date | None = None) -> list[CaseView]:
     cases = sorted(
         (c for c in repo.all_cases if c.committee == committee.id and c.meeting == day),
         key=lambda c: (c.year or 0, c.number or 0),
     )
-    return [case_view(repo, c, public) for c in cases]
+    return [case_view(repo, c, public, today) for c in cases]
 
 
 def meeting_document(repo: Repository, committee_name: str, day_text: str, public: bool, minutes: bool) -> dict:
@@ -321,7 +330,7 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
                   key=lambda m: m.date)
     for meeting in held:
         meetings.append({"date": _nb(meeting.date), "location": meeting.location or "",
-                         "cases": _meeting_cases(repo, committee, meeting.date, public),
+                         "cases": _meeting_cases(repo, committee, meeting.date, public, as_of),
                          "information": [{"title": item.title or words.INFORMATION, "presenter": item.presenter or ""}
                                          for item in meeting.agenda or () if item.kind == "information"]})
     joined = [m for m in committee.members if m.start and first <= m.start <= last]
@@ -337,11 +346,11 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
         "document": "Årsrapport",
         "year": year,
         "mandate": {
-            "title": mandate.title if mandate else "",
-            "summary": mandate.sections[0].body if mandate and mandate.sections else "",
-            "summary_heading": mandate.sections[0].heading if mandate and mandate.sections else "",
+            "title": mandate.title or "",
+            "sections": [{"heading": s.heading or "", "body": s.body or ""} for s in mandate.sections],
         } if mandate else None,
-        **_member_lists(repo, committee, end),
+        **_own_words(repo, committee, year),
+        **_member_lists(repo, committee, end, by_side=True),
         "observers_note": words.OBSERVERS_NOTE,
         "members_on": _nb(end),
         "joined": [{"name": m.name, "date": _nb(m.start), "organization": _org(repo, m.organization)} for m in joined],
@@ -356,8 +365,47 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
         "count": {"held": tally.held, "minimum": tally.minimum, "per_year": tally.per_year,
                   "months": tally.months, "verdict": _verdict_nb(tally.verdict, tally.final)},
         "decisions": [case for meeting in meetings for case in meeting["cases"] if case.decision],
+        **_referrals(repo, committee, year, public),
         "attendance": _attendance_summary(repo, committee, held),
     }
+
+
+def _own_words(repo: Repository, committee: Committee, year: int) -> dict[str, str]:
+    """The committee's own account of the year, its evaluation and plans, and who approved the report."""
+    report = repo.report(committee.id, year)
+    if report is None:
+        return {"summary": "", "evaluation": "", "plans": "", "report_approval": ""}
+    approval = ""
+    if report.approved is not None and report.approved.by:
+        approver = repo.committees.get(report.approved.by)
+        case = repo.case(report.approved.case) if report.approved.case else None
+        number = case_label(repo.committees.get(case.committee or ""), case) if case else ""
+        approval = words.report_approved(approver.label if approver else report.approved.by,
+                                         _nb(report.approved.date), number)
+    return {"summary": report.summary or "", "evaluation": report.evaluation or "", "plans": report.plans or "",
+            "report_approval": approval}
+
+
+def _referrals(repo: Repository, committee: Committee, year: int, public: bool) -> dict[str, list]:
+    """The year's cases received from other committees, and the year's cases sent on to others."""
+    received, sent = [], []
+    for case in repo.all_cases:
+        if case.referred_from is None:
+            continue
+        sender = repo.case(case.referred_from)
+        if case.committee == committee.id and case.year == year and sender is not None:
+            received.append((case, sender))
+        elif sender is not None and sender.committee == committee.id and sender.year == year:
+            sent.append((sender, case))
+
+    def row(ours: Case, theirs: Case) -> dict:
+        other = repo.committees.get(theirs.committee or "")
+        return {"case": case_view(repo, ours, public), "other": case_view(repo, theirs, public),
+                "committee": other.label if other else (theirs.committee or "")}
+
+    received.sort(key=lambda pair: (pair[0].number or 0))
+    sent.sort(key=lambda pair: (pair[0].number or 0, pair[1].ref))
+    return {"received": [row(*pair) for pair in received], "sent": [row(*pair) for pair in sent]}
 
 
 def _attendance_summary(repo: Repository, committee: Committee, held: list[Meeting]) -> dict | None:

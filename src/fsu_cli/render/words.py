@@ -134,3 +134,9 @@ def recommendation_heading(committee: str, day: str) -> str:
 
 def attachment_mark(printed: bool) -> str:
     return "(t)" if printed else "(ikke t)"
+
+
+def report_approved(by: str, day: str, case: str) -> str:
+    """'Årsrapporten ble godkjent i SSU 12.02.2026 (SSU sak 01-2026).'"""
+    text = f"Årsrapporten ble godkjent i {by}" + (f" {day}" if day else "")
+    return text + (f" ({case})." if case else ".")

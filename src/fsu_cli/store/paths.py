@@ -136,7 +136,7 @@ def discover(root: Path, cases: bool = True) -> tuple[list[DataFile], list[Stray
     return files, strays
 
 
-_EXPECTED = {"committees": "committee", "mandates": "mandate", "cases": "case", "meetings": "meeting"}
+_EXPECTED = {"committees": "committee", "mandates": "mandate", "cases": "case", "meetings": "meeting", "reports": "report"}
 
 
 def _walk(root: Path, folder: str, rel_folder: str, parts: tuple[str, ...], files: list[DataFile],
@@ -183,7 +183,7 @@ def _kind(rel_parts: tuple[str, ...], name: str, expected: dict[str, str]) -> st
     if not name.endswith(".yaml") or not rel_parts or rel_parts[0] not in expected:
         return None
     top = rel_parts[0]
-    depth = {"committees": 1, "mandates": 1, "cases": 3, "meetings": 2}[top]
+    depth = {"committees": 1, "mandates": 1, "cases": 3, "meetings": 2, "reports": 2}[top]
     return expected[top] if len(rel_parts) == depth else None
 
 

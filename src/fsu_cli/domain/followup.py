@@ -1,0 +1,27 @@
+"""The register of decisions' follow-up (oppfølging av vedtak): what each decision asked to be done,
+who answers for it, by when, and how far it has come."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fsu_cli.domain.records import Case, Date, FollowUp, Repository
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    case: Case
+    item: FollowUp
+
+
+def register(repo: Repository, committee_id: str | None = None, overdue_on: Date | None = None) -> list[Entry]:
+    """Every follow-up item of every decision (of one committee), by due date (undated last), then case;
+    with ``overdue_on``, only the items past due and not done on that day."""
+    entries = [Entry(case, item) for case in repo.all_cases
+               if case.decision is not None and case.decision.follow_up
+               and (committee_id is None or case.committee == committee_id)
+               for item in case.decision.follow_up
+               if overdue_on is None or item.overdue(overdue_on)]
+    entries.sort(key=lambda e: (e.item.due or Date.max, e.case.committee or "", e.case.year or 0,
+                                e.case.number or 0))
+    return entries
