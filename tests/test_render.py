@@ -48,16 +48,18 @@ def test_case_paper_in_markdown(fsu):
     lines = result.lines
     assert lines[0] == "# SSU sak 02-2024 Forslag til handlingsplan 2024–2027 for Helsefellesskapet Fjordvik"
     assert "Møtedato: 15.02.2024  " in lines
-    assert lines[lines.index("Vedlegg (t):") + 1] == "- Utkast til handlingsplan 2024–2027"
-    assert lines[lines.index("Vedlegg (ikke t):") + 1] == "- Innspill fra brukerutvalget"
+    attachments = lines.index("Vedlegg:")
+    assert lines[attachments + 2:attachments + 4] == ["1. Utkast til handlingsplan 2024–2027 (t)",
+                                                     "2. Innspill fra brukerutvalget (ikke t)"]
     headings = [line for line in lines if line.startswith("## ")]
-    assert headings == [
+    assert headings == [  # in the order real papers use: the sections, then the proposal, then the decision
+        "## Bakgrunn",
+        "## Kommunenes vurdering",
+        "## Sykehuset Fjordvik HFs vurdering",
         "## Innstilling til konsensus:",
-        "## Bakgrunn:",
-        "## Kommunenes vurdering:",
-        "## Sykehuset Fjordvik HFs vurdering:",
         "## Vedtak (15.02.2024): Vedtatt",
     ]
+    assert headings[3] in lines[:attachments]  # the attachments follow the proposal
 
 
 def test_case_paper_in_word(fsu, tmp_path):
@@ -70,13 +72,12 @@ def test_case_paper_in_word(fsu, tmp_path):
     headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == ("Heading 1",
                            "SSU sak 02-2024\nForslag til handlingsplan 2024–2027 for Helsefellesskapet Fjordvik")
-    assert ("Heading 4", "Innstilling til konsensus:") in headings
-    assert ("Heading 4", "Kommunenes vurdering:") in headings
-    assert ("Heading 4", "Sykehuset Fjordvik HFs vurdering:") in headings
-    assert ("Heading 4", "Vedtak (15.02.2024): Vedtatt") in headings
+    assert headings[1:] == [("Heading 2", "Bakgrunn"), ("Heading 2", "Kommunenes vurdering"),
+                            ("Heading 2", "Sykehuset Fjordvik HFs vurdering"),
+                            ("Heading 2", "Innstilling til konsensus:"), ("Heading 2", "Vedtak (15.02.2024): Vedtatt")]
     text = [p.text for p in document.paragraphs]
-    assert text[text.index("Vedlegg (t):") + 1] == "Utkast til handlingsplan 2024–2027"
-    assert text[text.index("Vedlegg (ikke t):") + 1] == "Innspill fra brukerutvalget"
+    assert text[text.index("Vedlegg:") + 1:text.index("Vedlegg:") + 3] == [
+        "Utkast til handlingsplan 2024–2027 (t)", "Innspill fra brukerutvalget (ikke t)"]
     assert "Møtedato: 15.02.2024" in text
     assert document.sections[0].header.paragraphs[0].text == "Helsefellesskapet Fjordvik\t\tStrategisk samarbeidsutvalg"
     assert document.core_properties.title == "SSU sak 02-2024"
@@ -88,8 +89,8 @@ def test_case_paper_in_pdf_a(fsu, tmp_path):
     assert result.exit_code == 0, result.stderr
     text = squash(pdf_text(out))
     for expected in ("SSU sak 02-2024", "Forslag til handlingsplan 2024–2027", "Møtedato: 15.02.2024",
-                     "Vedlegg (t): Utkast til handlingsplan 2024–2027", "Vedlegg (ikke t): Innspill fra brukerutvalget",
-                     "Innstilling til konsensus:", "Kommunenes vurdering:", "Sykehuset Fjordvik HFs vurdering:",
+                     "Vedlegg: Utkast til handlingsplan 2024–2027 (t) Innspill fra brukerutvalget (ikke t)",
+                     "Innstilling til konsensus:", "Kommunenes vurdering", "Sykehuset Fjordvik HFs vurdering",
                      "Vedtak (15.02.2024): Vedtatt"):
         assert expected in text, expected
 
