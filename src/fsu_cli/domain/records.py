@@ -246,6 +246,7 @@ class Assessment:
 
 
 FOLLOW_UP_OPEN = ("open", "in-progress")
+FOLLOW_UP_STATUSES = ("open", "in-progress", "done", "dropped")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Iterator
 from fsu_cli.check.catalogue import Context, define
 from fsu_cli.check.findings import ERROR, WARNING, Finding
 from fsu_cli.domain.lineage import loop
-from fsu_cli.domain.records import Case, Repository, parse_case_ref
+from fsu_cli.domain.records import FOLLOW_UP_STATUSES, Case, Repository, parse_case_ref
 
 REFERRED_WITHIN = define(
     "FSU371",
@@ -160,6 +160,8 @@ def _follow_up(case: Case, context: Context) -> Iterator[Finding]:
 
 
 def _unclear(item, decided, context: Context) -> str:
+    if item.status not in FOLLOW_UP_STATUSES:
+        return ""  # the schema reports it
     if not item.unfinished and item.done is None:
         return f"the status is {item.status}, but there is no date in 'done:'"
     if item.unfinished and item.done is not None:
