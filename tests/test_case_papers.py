@@ -53,8 +53,7 @@ def test_the_route_is_derived_both_ways_and_shows_what_is_still_to_come(fsu, com
     sender = fsu("render", "case", "fsu-pasientforlop/2026/2", "--repo", community)
     assert "| **FSU pasientforløp** | 2026.02 | 21.05.2026 | Vedtatt |" in sender.lines
     assert "| SSU | 04-2026 | 17.09.2026 | Vedtatt |" in sender.lines
-    # the SSU's final report case at the next meeting, referred from the FSU psykisk helse's
-    edit(community / "data/cases/ssu/2026/05.yaml", "kind: decision", "kind: decision\nreferred_from: fsu-psykisk-helse/2026/1")
+    # the SSU's case for the final report, at its next meeting, is referred from the FSU psykisk helse's
     later = fsu("render", "case", "fsu-psykisk-helse/2026/1", "--repo", community)
     assert later.exit_code == 0, later.stderr
     assert "| SSU | 05-2026 | 26.11.2026 | ikke behandlet ennå |" in later.lines

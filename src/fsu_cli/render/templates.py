@@ -72,7 +72,17 @@ def markdown_to_html(text: Any) -> Any:
     description."""
     from markupsafe import Markup
 
-    return Markup(_markdown().render(str(text or "")))
+    return Markup(_markdown().render(_lettered_points(str(text or ""))))
+
+
+# A line that begins a lettered sub-point, "a) Sette ned en arbeidsgruppe", as proposals write them.
+_LETTERED = re.compile(r"(?<=[^\s\\])\n(?=[ \t]*[a-zæøå]\)[ \t])")
+
+
+def _lettered_points(text: str) -> str:
+    """Each lettered sub-point on its own line (a hard break before it), not run into the line before; the
+    letters stay as written. Markdown has no lettered lists, and would join the lines into one."""
+    return _LETTERED.sub("\\\n", text) if ")" in text else text
 
 
 _MD_SPECIAL = re.compile(r"([<>&])")
