@@ -278,3 +278,76 @@ def test_a_report_approved_by_an_unknown_committee_or_case_is_reported(fsu, comm
     edit(report, "  by: ssu", "  by: sus")
     edit(report, "  case: ssu/2026/1", "  case: ssu/2026/11")
     assert sorted(codes(validation_findings(fsu, community))) == ["FSU204", "FSU205"]
+
+
+# --- headings, one level at a time ---------------------------------------------------------
+
+DOCUMENTS = [("case", "ssu/2026/4"), ("case", "ssu/2024/2"), ("mandate", "fsu-pasientforlop-2025"),
+             ("agenda", "ssu", "2026-11-26"), ("agenda", "fsu-pasientforlop", "2026-05-21"),
+             ("minutes", "ssu", "2026-09-17"), ("minutes", "fsu-pasientforlop", "2026-05-21"),
+             ("report", "ssu", "2026"), ("report", "fsu-pasientforlop", "2025"), ("members", "ssu")]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=["-".join(d) for d in DOCUMENTS])
+def test_headings_go_down_one_level_at_a_time(fsu, document):
+    import re
+
+    for form, pattern in (("html", r"<h([1-6])[ >]"), ("md", r"^(#{1,6}) ")):
+        result = fsu("render", *document, "--format", form, "--repo", PROJECT)
+        assert result.exit_code == 0, result.stderr
+        levels = [len(m) if form == "md" else int(m) for m in re.findall(pattern, result.stdout, re.M)]
+        assert levels[0] == 1, (form, levels)
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (form, levels)
+
+
+# --- by command ----------------------------------------------------------------------------
+
+
+def test_a_case_sent_on_is_created_decided_and_followed_up_by_command(fsu, community):
+    made = fsu("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "Oppfølging av rutinen",
+               "--referred-from", "fsu-pasientforlop/2026/2", "--archive-ref", "26/02001", "--repo", community)
+    assert made.exit_code == 0, made.stderr
+    assert made.stdout == "SSU sak 07-2026: data/cases/ssu/2026/07.yaml\n"
+    paper = fsu("render", "case", "ssu/2026/7", "--repo", community).lines
+    assert "| **SSU** | 07-2026 | 26.11.2026 | ikke behandlet ennå |" in paper
+    assert "## Innstilling fra FSU pasientforløp 21.05.2026:" in paper
+    assert "1. FSU pasientforløp sak 2026.02 Utskrivning av skrøpelige eldre – forslag til felles rutine (ikke t)" \
+        in paper
+    decided = fsu("decide", "ssu/2026/7", "--outcome", "adopted", "--follow-up", "Sende rutinen; sekretariatet; "
+                  "2026-12-01", "--follow-up", "Evaluere rutinen", "--as-of", "2026-11-27", "--repo", community)
+    assert decided.exit_code == 0, decided.stderr
+    assert "with 2 follow-up item(s)" in decided.stdout
+    items = json.loads(fsu("followup", "--committee", "ssu", "--format", "json", "--as-of", "2026-12-02",
+                           "--repo", community).stdout)["items"]
+    mine = [(i["item"], i["what"], i["responsible"], i["due"], i["overdue"]) for i in items if i["case"] == "ssu/2026/7"]
+    assert mine == [(1, "Sende rutinen", "sekretariatet", "2026-12-01", True), (2, "Evaluere rutinen", "", None, False)]
+    done = fsu("followup-update", "ssu/2026/7", "1", "--status", "done", "--date", "2026-11-30",
+               "--as-of", "2026-12-02", "--repo", community)
+    assert done.exit_code == 0, done.stderr
+    text = (community / "data/cases/ssu/2026/07.yaml").read_text(encoding="utf-8")
+    assert "      status: done\n      done: 2026-11-30\n" in text
+    late = fsu("followup", "--overdue", "--as-of", "2026-12-02", "--format", "json", "--repo", community)
+    assert json.loads(late.stdout)["items"] == []
+    again = fsu("decide", "ssu/2026/7", "--outcome", "amended", "--force", "--as-of", "2026-11-27", "--repo", community)
+    assert again.exit_code == 0
+    assert "Evaluere rutinen" in (community / "data/cases/ssu/2026/07.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "x", "--referred-from", "ssu/2026/1"),
+     "is SSU's own case"),
+    (("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "x", "--referred-from", "fsu/2026/9"),
+     "there is no case fsu/2026/9"),
+    (("decide", "ssu/2026/5", "--outcome", "adopted", "--follow-up", "x; y; 2026-13-01"), "got '2026-13-01'"),
+    (("decide", "ssu/2026/5", "--outcome", "adopted", "--follow-up", " ; y"), "separated by ';'"),
+    (("followup-update", "ssu/2026/4", "9", "--status", "open"), "there is no item 9"),
+    (("followup-update", "ssu/2026/4", "2", "--status", "done"), "with --date"),
+    (("followup-update", "ssu/2026/3", "1", "--status", "done", "--date", "2026-11-01"), "has no follow-up items"),
+    (("followup-update", "ssu/2026/4", "1"), "Say what to record"),
+])
+def test_follow_up_and_referral_commands_refuse_mistakes_and_change_nothing(fsu, community, args, message):
+    before = {p: p.read_bytes() for p in (community / "data").rglob("*.yaml")}
+    result = fsu(*args, "--as-of", "2026-11-27", "--repo", community)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert {p: p.read_bytes() for p in (community / "data").rglob("*.yaml")} == before

@@ -57,6 +57,9 @@ COMMANDS: dict[str, tuple[str, str, str | dict[str, str], str]] = {
               "Record a new term's leader and deputy; refused if it breaks the mandate's leadership rules, "
               "unless a case decides the deviation (--deviation-case)."),
     "decide": ("Change the data", "edit", "decide", "Record the decision (vedtak) in a case after its meeting."),
+    "followup-update": ("Change the data", "edit", "followup_update",
+                        "Record how far a decision's follow-up item has come: its status, the date it was done, a "
+                        "note, a new due date."),
     "init": ("Change the data", "edit", "init",
              "Start a new governance repository: fsu.yaml, data folders, an example committee, hooks and CI."),
     "rules": ("Reference", "rules", "list_rules", "List every finding code with its severity and what it means."),

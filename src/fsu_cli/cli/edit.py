@@ -137,6 +137,12 @@ def new_case(
     evaluates: Annotated[Optional[list[str]], typer.Option(
         "--evaluates", metavar="ID", help="A committee whose evaluation the case presents; may repeat.",
         show_default=False)] = None,
+    referred_from: Annotated[Optional[str], typer.Option(
+        "--referred-from", metavar="REF", help="The other committee's case that sends this one on (e.g. "
+        "fsu-pasientforlop/2026/2); it becomes an attachment, and its decision the recommendation.",
+        show_default=False)] = None,
+    archive_ref: Annotated[Optional[str], typer.Option(
+        "--archive-ref", help="The case's number in the archive (arkivsak), e.g. 26/01187.", show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -161,7 +167,9 @@ def new_case(
                 except UsageError as error:
                     raise UsageError(f"{option}: {error}") from None
         extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
-                 "reports_for": reports_for or None, "evaluates": evaluates or None}
+                 "reports_for": reports_for or None, "evaluates": evaluates or None,
+                 "referral": _referral(loaded.repo, target, referred_from) if referred_from else None,
+                 "archive_ref": archive_ref.strip() if archive_ref and archive_ref.strip() else None}
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
             from fsu_cli.edit.meetings import no_meeting
@@ -182,6 +190,24 @@ def new_case(
                 text = case_text(target.id, day.year, number, day, title, kind.value, officer, **extra)
     print(f"{target.label} sak {case_number(target, SimpleNamespace(year=day.year, number=number))}: {rel}")
     return 0
+
+
+def _referral(repo: Any, target: Any, ref: str) -> dict:
+    """The sending case's reference and the attachment that names it; refused for a case that does not exist or
+    is the same committee's."""
+    from fsu_cli.domain.records import case_label
+    from fsu_cli.errors import UsageError
+
+    sender = repo.case(ref)
+    if sender is None:
+        raise UsageError(f"--referred-from: there is no case {ref} (write it as committee/year/number, e.g. "
+                         "fsu-pasientforlop/2026/2).")
+    if sender.committee == target.id:
+        raise UsageError(f"--referred-from: {ref} is {target.label}'s own case; name the other committee's case "
+                         "that sends this one on.")
+    title = sender.exemption.public_title if sender.exemption and sender.exemption.public_title else sender.title
+    label = case_label(repo.committees.get(sender.committee or ""), sender)
+    return {"ref": sender.ref, "attachment": f"{label} {title or ''}".strip()}
 
 
 @guarded
@@ -570,6 +596,10 @@ def decide(
     date: Annotated[Optional[str], typer.Option("--date", metavar="DATE", help="Default: the meeting date.",
                                                 show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace a decision already recorded.")] = False,
+    follow_up: Annotated[Optional[list[str]], typer.Option(
+        "--follow-up", metavar="'WHAT; WHO; DUE'", help="What the decision asks to be done, who is responsible "
+        "and the due date, separated by ';' (the last two may be left out); may repeat.",
+        show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -577,10 +607,11 @@ def decide(
     """Record the decision (vedtak) in a case after its meeting."""
     from fsu_cli.check.catalogue import Context
     from fsu_cli.domain.records import parse_case_ref
-    from fsu_cli.edit.authoring import Change, parse_day, read_document, set_decision
+    from fsu_cli.edit.authoring import Change, parse_day, parse_follow_up, read_document, set_decision
     from fsu_cli.errors import UsageError
     from fsu_cli.store.yamlio import dump_roundtrip
 
+    items = [parse_follow_up(item) for item in follow_up or []]
     if text is not None and text_file is not None:
         raise UsageError("Give the decision's wording with --text or --text-file, not both.")
     if text_file is not None:
@@ -598,9 +629,58 @@ def decide(
             raise UsageError("The case has no meeting date; give the decision's date with --date.")
         rel = case.source.path
         doc = read_document(root, rel)
-        set_decision(doc, day, outcome.value, text, replace=force)
+        set_decision(doc, day, outcome.value, text, replace=force, follow_up=items)
         _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)))
-    print(f"Recorded the decision ({outcome.value}, {day.isoformat()}) in {rel}.")
+    added = f", with {len(items)} follow-up item(s)" if items else ""
+    print(f"Recorded the decision ({outcome.value}, {day.isoformat()}){added} in {rel}.")
+    return 0
+
+
+class FollowUpStatus(str, Enum):
+    open = "open"
+    in_progress = "in-progress"
+    done = "done"
+    dropped = "dropped"
+
+
+@guarded
+def followup_update(
+    ref: Annotated[str, typer.Argument(help="The case, as committee/year/number.", show_default=False)],
+    item: Annotated[int, typer.Argument(help="The follow-up item's number, as fsu followup shows it (#1, #2, ...).",
+                                        show_default=False, min=1)],
+    status: Annotated[Optional[FollowUpStatus], typer.Option(
+        "--status", help="open, in-progress, done or dropped.", show_default=False)] = None,
+    date: Annotated[Optional[str], typer.Option(
+        "--date", metavar="DATE", help="When it was done or dropped (needed for those).", show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A note on how it is going.", show_default=False)] = None,
+    due: Annotated[Optional[str], typer.Option("--due", metavar="DATE", help="A new due date.",
+                                               show_default=False)] = None,
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    debug: DebugOption = False,
+) -> int:
+    """Record how far a decision's follow-up item has come: its status, the date it was done, a note, a new due
+    date."""
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.domain.records import parse_case_ref
+    from fsu_cli.edit.authoring import Change, parse_day, read_document, update_follow_up
+    from fsu_cli.errors import UsageError
+    from fsu_cli.store.yamlio import dump_roundtrip
+
+    if status is None and note is None and due is None:
+        raise UsageError("Say what to record: --status (with --date for done or dropped), --note or --due.")
+    with _editing(repo) as (root, loaded):
+        parsed = parse_case_ref(ref)
+        case = loaded.repo.cases.get(parsed) if parsed else None
+        if case is None:
+            raise UsageError(f"There is no case {ref}.")
+        rel = case.source.path
+        doc = read_document(root, rel)
+        what = update_follow_up(doc, item, status.value if status else None,
+                                parse_day(date, "--date") if date else None, note,
+                                parse_day(due, "--due") if due else None)
+        _apply(root, [Change(rel, dump_roundtrip(doc))], Context(parse_as_of(as_of, root)))
+    print(f"Updated follow-up #{item} of {case.ref} ('{what}') in {rel}.")
     return 0
 
 

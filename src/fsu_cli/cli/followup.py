@@ -54,7 +54,7 @@ def _row(repo, entry, today) -> dict:
     case, item = entry.case, entry.item
     committee = repo.committees.get(case.committee or "")
     return {
-        "case": case.ref, "number": case_label(committee, case), "title": case.title or "",
+        "case": case.ref, "item": entry.number, "number": case_label(committee, case), "title": case.title or "",
         "decided": case.decision_date.isoformat() if case.decision_date else None,
         "what": item.what or "", "responsible": item.responsible or "",
         "responsible_name": responsible_name(repo, item.responsible),
@@ -104,12 +104,13 @@ def _text(rows: list[dict], overdue: bool, today) -> None:
     for row in rows:
         status = row["status"] + (f" {_nb(row['done'])}" if row["done"] else "")
         status = f"[red]OVERDUE[/red] {status}" if row["overdue"] else status
-        grid.add_row(_nb(row["due"]) or "–", shown(row["number"]), shown(row["what"]),
+        grid.add_row(_nb(row["due"]) or "–", f"{shown(row['case'])} #{row['item']}", shown(row["what"]),
                      shown(row["responsible_name"]), status)
     out.print(grid)
     late = sum(row["overdue"] for row in rows)
     out.print(f"{len(rows)} item(s); {late} overdue on {norwegian_date(today)}." if late
               else f"{len(rows)} item(s); nothing overdue on {norwegian_date(today)}.", soft_wrap=True)
+    out.print("Record progress with: fsu followup-update CASE NUMBER --status done --date YYYY-MM-DD", soft_wrap=True)
 
 
 STATUS_NB = {"open": "Åpen", "in-progress": "Under arbeid", "done": "Utført", "dropped": "Bortfalt"}

@@ -12,15 +12,16 @@ from fsu_cli.domain.records import Case, Date, FollowUp, Repository
 class Entry:
     case: Case
     item: FollowUp
+    number: int  # its place in the decision's follow-up, from 1
 
 
 def register(repo: Repository, committee_id: str | None = None, overdue_on: Date | None = None) -> list[Entry]:
     """Every follow-up item of every decision (of one committee), by due date (undated last), then case;
     with ``overdue_on``, only the items past due and not done on that day."""
-    entries = [Entry(case, item) for case in repo.all_cases
+    entries = [Entry(case, item, number) for case in repo.all_cases
                if case.decision is not None and case.decision.follow_up
                and (committee_id is None or case.committee == committee_id)
-               for item in case.decision.follow_up
+               for number, item in enumerate(case.decision.follow_up, start=1)
                if overdue_on is None or item.overdue(overdue_on)]
     entries.sort(key=lambda e: (e.item.due or Date.max, e.case.committee or "", e.case.year or 0,
                                 e.case.number or 0))

@@ -153,7 +153,8 @@ def _cases_of(root: Path, committee_id: str) -> Path:
 
 def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
               officer: str | None, exemption: dict | None = None, reports_for: list[str] | None = None,
-              evaluates: list[str] | None = None) -> str:
+              evaluates: list[str] | None = None, referral: dict | None = None,
+              archive_ref: str | None = None) -> str:
     """A new case file with a commented skeleton; an exempt case gets its ``exemption`` (basis and public
     title), a case that handles a committee's report or evaluation ``reports_for`` or ``evaluates``."""
     from ruamel.yaml.comments import CommentedMap
@@ -169,12 +170,20 @@ def case_text(committee_id: str, year: int, number: int, meeting: Date, title: s
                              "kind")
     if officer:
         doc["case_officer"] = officer
+    if archive_ref:
+        doc["archive_ref"] = archive_ref
+    if referral:
+        doc["referred_from"] = referral["ref"]
+        doc.yaml_add_eol_comment("the case that sent this one on; its decision is shown as its recommendation",
+                                 "referred_from")
     if exemption:
         doc["exemption"] = CommentedMap(basis=exemption["basis"], public_title=exemption["public_title"])
     for key, ids in (("reports_for", reports_for), ("evaluates", evaluates)):
         if ids:
             doc[key] = ids[0] if len(ids) == 1 else list(ids)
     doc["attachments"] = []
+    if referral:
+        doc["attachments"].append(CommentedMap(title=referral["attachment"], printed=False, case=referral["ref"]))
     doc.yaml_add_eol_comment("- {title: ..., printed: true}   printed: true = Vedlegg (t), false = Vedlegg (ikke t)",
                              "attachments")
     if kind == "decision":
@@ -303,17 +312,66 @@ def add_terms(doc: Any, leader: str, deputy: str | None, start: Date, end: Date 
                                                         start_date=start, end_date=end))
 
 
-def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: bool) -> None:
+def set_decision(doc: Any, day: Date, outcome: str, text: str | None, replace: bool,
+                 follow_up: list[tuple[str, str | None, Date | None]] = ()) -> None:
+    """Record the decision; a decision replaced keeps the follow-up already recorded, and ``follow_up``
+    (what, who, due) is added to it."""
     from ruamel.yaml.comments import CommentedMap
 
-    if doc.get("decision") and not replace:
+    old = doc.get("decision")
+    if old and not replace:
         raise UsageError("The case already has a decision. Use --force to replace it.")
     decision = CommentedMap()
     decision["date"] = day
     decision["outcome"] = outcome
     if text:
         decision["text"] = literal(text)
+    if hasattr(old, "get") and old.get("follow_up"):
+        decision["follow_up"] = old["follow_up"]
     doc["decision"] = decision
+    for what, responsible, due in follow_up:
+        items = _list(decision, "follow_up")
+        _insert(items, len(items), _entry(items, what=what, responsible=responsible, due=due, status="open"))
+
+
+FOLLOW_UP_STATUSES = ("open", "in-progress", "done", "dropped")
+
+
+def parse_follow_up(text: str) -> tuple[str, str | None, Date | None]:
+    """'what; responsible; due' (the last two may be left out) as a follow-up item's parts."""
+    parts = [part.strip() for part in text.split(";")]
+    if not parts[0] or len(parts) > 3:
+        raise UsageError(f"--follow-up '{text}': write what is to be done, then who is responsible and the due "
+                         "date, separated by ';', e.g. 'Sende rutinen til partnerne; sekretariatet; 2026-10-01'.")
+    responsible = parts[1] if len(parts) > 1 and parts[1] else None
+    due = parse_day(parts[2], "The follow-up's due date") if len(parts) > 2 and parts[2] else None
+    return parts[0], responsible, due
+
+
+def update_follow_up(doc: Any, number: int, status: str | None, day: Date | None, note: str | None,
+                     due: Date | None) -> str:
+    """Set the status (with the day it was done or dropped), note or due date of the decision's follow-up item
+    ``number`` (from 1); returns what it is."""
+    decision = doc.get("decision")
+    items = decision.get("follow_up") if hasattr(decision, "get") else None
+    if not items:
+        raise UsageError("The case's decision has no follow-up items; add them with fsu decide ... --follow-up.")
+    if not 1 <= number <= len(items):
+        raise UsageError(f"The decision has follow-up items 1 to {len(items)}; there is no item {number}.")
+    item = items[number - 1]
+    if status is not None:
+        item["status"] = status
+        if status in ("done", "dropped"):
+            if day is None:
+                raise UsageError(f"Say when it was {status} with --date (YYYY-MM-DD).")
+            item["done"] = day
+        elif "done" in item:
+            del item["done"]
+    if note is not None:
+        item["note"] = literal(note)
+    if due is not None:
+        item["due"] = due
+    return str(item.get("what", ""))
 
 
 def add_deviations(doc: Any, codes: list[str], path: str, until: Date | None) -> list[str]:
