@@ -29,9 +29,11 @@ _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", 
            "header", "section"}
 
 
-def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
+def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str], draft: bool = False) -> bytes:
     document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
+    if draft:
+        _draft_headers(document)
     _norwegian(document)
     _clear_body(document)
     import lxml.html
@@ -116,6 +118,31 @@ def _default_letterhead() -> Any:
     quote = styles["Quote"]
     quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Cm(1)
     return document
+
+
+def _draft_headers(document: Any) -> None:
+    """UTKAST first in every header a page can show (each section's, and its first-page and even-page headers
+    where the letterhead uses them), so every page of the draft says so."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    from fsu_cli.render.draft import MARK
+
+    even = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        headers = [section.header]
+        headers += [section.first_page_header] if section.different_first_page_header_footer else []
+        headers += [section.even_page_header] if even else []
+        for header in headers:
+            if header.is_linked_to_previous and section is not document.sections[0]:
+                continue  # shows the previous section's header, already marked
+            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            mark = first.insert_paragraph_before()
+            mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = mark.add_run(MARK)
+            run.bold = True
+            run.font.size = Pt(12)
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -247,7 +274,7 @@ class _Writer:
         elif tag == "p":
             paragraph = self.add_paragraph()
             cls = element.get("class", "")
-            self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
+            self.inline(paragraph, element, bold="banner" in cls or "draft" in cls or "utkast" in cls)
         elif tag in ("ul", "ol"):
             self.list(element, 1)
         elif tag == "dl":
