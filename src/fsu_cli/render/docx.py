@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from fsu_cli.errors import UsageError
+from fsu_cli.render.columns import breakable_emails, column_widths
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
 MAX_LETTERHEAD_UNPACKED = 100 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+CHAR_WIDTH = 10.5 * 0.5  # points: an average character of the body text (Calibri 10.5 pt), for column widths
 _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
            "header", "section"}
 
@@ -241,6 +243,9 @@ class _Writer:
         self.end = document.element.body.find(qn("w:sectPr"))  # the body's last element, kept last
         self.style_ids: dict[str, str] = {}
         self.quote = 0  # how many blockquotes the next paragraph is in
+        self.in_table = False  # e-mail addresses in a table cell may break (columns are narrow)
+        section = document.sections[-1]  # the body's own page set-up: the last section's
+        self.text_width = (section.page_width - section.left_margin - section.right_margin) / 12700  # in points
 
     def add_paragraph(self, style: str | None = None) -> Any:
         """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
@@ -415,16 +420,21 @@ class _Writer:
                 paragraph.add_run(_squash(child.tail))
 
     def table(self, element: Any) -> None:
-        rows = [row for row in element.iter("tr")]
+        rows = [row.findall("th") + row.findall("td") for row in element.iter("tr")]
         if not rows:
             return
-        width = max(len(row.findall("th") + row.findall("td")) for row in rows)
+        width = max(len(row) for row in rows)
         table = self.document.add_table(rows=len(rows), cols=width)  # at once: adding rows one by one is quadratic
         table.style = "Table Grid"
+        self.in_table = True
         for row, word_row in zip(rows, table.rows):
             word_cells = word_row.cells
-            for i, cell in enumerate(row.findall("th") + row.findall("td")):
+            for i, cell in enumerate(row):
                 self.inline(word_cells[i].paragraphs[0], cell, bold=cell.tag == "th", tail=False)
+        self.in_table = False
+        widths = column_widths([[_squash(cell.text_content()) for cell in row] for row in rows],
+                               self.text_width / CHAR_WIDTH)
+        _fix_widths(table, [int(self.text_width * share * 20) for share in widths])
 
     def inline(self, paragraph: Any, element: Any, bold: bool = False, italic: bool = False,
                tail: bool = False) -> None:
@@ -437,7 +447,7 @@ class _Writer:
         elif tag == "br":
             paragraph.add_run().add_break()
         elif element.text:
-            run = paragraph.add_run(_squash(element.text))
+            run = paragraph.add_run(self.text(element.text))
             run.bold, run.italic = bold or None, italic or None
             if tag == "code":
                 run.font.name = "Courier New"
@@ -447,7 +457,11 @@ class _Writer:
                     continue
                 self.inline(paragraph, child, bold, italic, tail=True)
         if tail and element.tail:
-            paragraph.add_run(_squash(element.tail))
+            paragraph.add_run(self.text(element.tail))
+
+    def text(self, text: str) -> str:
+        """Text from HTML as a run holds it; in a table, with places to break long e-mail addresses."""
+        return breakable_emails(_squash(text)) if self.in_table else _squash(text)
 
     def link(self, paragraph: Any, element: Any, bold: bool, italic: bool) -> None:
         """A link as a Word hyperlink to its address, its text blue and underlined; an address Word should
@@ -461,7 +475,7 @@ class _Writer:
         href = element.get("href")
         first = len(paragraph._p)
         if element.text:
-            run = paragraph.add_run(_squash(element.text))
+            run = paragraph.add_run(self.text(element.text))
             run.bold, run.italic = bold or None, italic or None
         for child in element:
             self.inline(paragraph, child, bold, italic, tail=True)
@@ -476,6 +490,24 @@ class _Writer:
             Run(run, paragraph).font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
             hyperlink.append(run)  # moved out of the paragraph into the link
         paragraph._p.append(hyperlink)
+
+
+def _fix_widths(table: Any, widths: list[int]) -> None:
+    """Column widths (in twentieths of a point) that Word keeps: the grid, every cell, the table's own width,
+    and a fixed layout (Word's autofit would size the columns again, by its own measure)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    table.autofit = False  # w:tblLayout w:type="fixed"
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))  # python-docx makes every table with one (type auto)
+    if table_width is not None:
+        table_width.set(qn("w:w"), str(sum(widths)))
+        table_width.set(qn("w:type"), "dxa")
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        column.set(qn("w:w"), str(width))
+    for row in table._tbl.tr_lst:
+        for cell, width in zip(row.tc_lst, widths):
+            cell.get_or_add_tcPr().width = Twips(width)  # w:tcW, type dxa
 
 
 def _squash(text: str) -> str:
