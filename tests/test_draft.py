@@ -69,3 +69,22 @@ def test_a_clean_document_is_not_marked(fsu, community):
     assert clean.exit_code == 0 and "UTKAST" not in clean.stdout
     draft = fsu("render", "minutes", "ssu", "2025-06-12", "--repo", community, "--draft")
     assert draft.exit_code == 0 and draft.lines[0].startswith("**UTKAST") and draft.stderr.count("UTKAST") == 0
+
+
+def test_a_letterheads_first_page_header_is_marked_too(fsu, broken, tmp_path):
+    """A letterhead with its own first-page header: the first page shows that one, so it says UTKAST too."""
+    import docx
+
+    letterhead = docx.Document()
+    section = letterhead.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "Helsefellesskapet Fjordvik – brevark"
+    section.header.paragraphs[0].text = "{{ committee }}"
+    (broken / "templates").mkdir()
+    letterhead.save(str(broken / "templates" / "letterhead.docx"))
+    out = tmp_path / "rapport.docx"
+    result = fsu("render", "report", "ssu", "2025", "--format", "docx", "-o", out, "--repo", broken, "--draft")
+    assert result.exit_code == 0, result.stderr
+    section = docx.Document(str(out)).sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == ["UTKAST", "Helsefellesskapet Fjordvik – brevark"]
+    assert [p.text for p in section.header.paragraphs] == ["UTKAST", "Strategisk samarbeidsutvalg"]

@@ -123,3 +123,20 @@ def test_column_widths_share_the_line_by_content():
     tight = column_widths([["organisasjonsnavn " * 4, "x"], ["samhandlingsrådgiver", "leder"]], 30)
     assert abs(sum(tight) - 1) < 1e-9 and tight[0] * 30 >= len("samhandlingsrådgiver")
     assert column_widths([], 80) == []
+
+
+def test_word_tables_fit_a_letterhead_with_wide_margins(fsu, long_address, tmp_path):
+    """The text width is the letterhead's: its page less its own margins."""
+    import docx
+    from docx.shared import Cm
+
+    letterhead = docx.Document()
+    section = letterhead.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(4), Cm(3.5)
+    (long_address / "templates").mkdir()
+    letterhead.save(str(long_address / "templates" / "letterhead.docx"))
+    word = docx.Document(str(render(fsu, long_address, tmp_path, "docx", "members", "fsu-pasientforlop")))
+    assert text_width(word) == int(Cm(13.5).twips)
+    for table in word.tables:
+        assert text_width(word) * 0.98 <= sum(grid(table)) <= text_width(word)

@@ -244,8 +244,7 @@ class _Writer:
         self.style_ids: dict[str, str] = {}
         self.quote = 0  # how many blockquotes the next paragraph is in
         self.in_table = False  # e-mail addresses in a table cell may break (columns are narrow)
-        section = document.sections[-1]  # the body's own page set-up: the last section's
-        self.text_width = (section.page_width - section.left_margin - section.right_margin) / 12700  # in points
+        self.text_width = _text_width(document.sections[-1])  # the body's page set-up is the last section's
 
     def add_paragraph(self, style: str | None = None) -> Any:
         """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
@@ -490,6 +489,15 @@ class _Writer:
             Run(run, paragraph).font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
             hyperlink.append(run)  # moved out of the paragraph into the link
         paragraph._p.append(hyperlink)
+
+
+def _text_width(section: Any) -> float:
+    """The width between the margins, in points; a letterhead that leaves out its page size or margins gets
+    Word's defaults (A4 here, margins of an inch)."""
+    from docx.shared import Cm, Inches
+
+    width = section.page_width or Cm(21)
+    return (width - (section.left_margin or Inches(1)) - (section.right_margin or Inches(1))) / 12700
 
 
 def _fix_widths(table: Any, widths: list[int]) -> None:
