@@ -31,7 +31,7 @@ def test_every_page_of_a_draft_pdf_says_utkast(fsu, broken, tmp_path):
     out = tmp_path / "rapport.pdf"
     result = fsu("render", "report", "ssu", "2025", "--format", "pdf", "-o", out, "--repo", broken, "--draft")
     assert result.exit_code == 0, result.stderr
-    assert "Rendered as a draft (marked UTKAST)" in result.stderr and " FSU105 " in result.stderr
+    assert "Rendering a draft (marked UTKAST)" in result.stderr and " FSU105 " in result.stderr
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
     assert len(pages) >= 2
     assert all("UTKAST" in text for text in pages)
@@ -86,5 +86,6 @@ def test_a_letterheads_first_page_header_is_marked_too(fsu, broken, tmp_path):
     result = fsu("render", "report", "ssu", "2025", "--format", "docx", "-o", out, "--repo", broken, "--draft")
     assert result.exit_code == 0, result.stderr
     section = docx.Document(str(out)).sections[0]
-    assert [p.text for p in section.first_page_header.paragraphs] == ["UTKAST", "Helsefellesskapet Fjordvik – brevark"]
+    first_page = [p.text for p in section.first_page_header.paragraphs]
+    assert first_page == ["UTKAST", "Helsefellesskapet Fjordvik – brevark"]
     assert [p.text for p in section.header.paragraphs] == ["UTKAST", "Strategisk samarbeidsutvalg"]

@@ -173,8 +173,8 @@ def _refuse_broken(loaded: Any, broken: list, draft: bool) -> None:
         return
     place(broken, loaded.documents)
     if draft:
-        print("Rendered as a draft (marked UTKAST): the document's files have errors; correct them before it is "
-              "sent:", file=sys.stderr)
+        print("Rendering a draft (marked UTKAST) although the document's files have errors; correct them before "
+              "it is sent:", file=sys.stderr)
     else:
         print("Nothing was rendered: the document's own files have errors; correct them first (or render a "
               "draft with --draft):", file=sys.stderr)
