@@ -35,6 +35,10 @@ PublicOption = Annotated[
     typer.Option("--public", help="For the public: exempt cases show only their public title and legal basis."),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+DraftOption = Annotated[
+    bool,
+    typer.Option("--draft", help="Render even from files with errors, marked UTKAST (draft) on every page."),
+]
 
 
 # The options every document shares, declared once: (name, default, annotation).
@@ -43,6 +47,7 @@ _SHARED = (
     ("output", None, OutputOption),
     ("public", False, PublicOption),
     ("force", False, ForceOption),
+    ("draft", False, DraftOption),
     ("repo", None, RepoOption),
     ("as_of", None, AsOfOption),
     ("debug", False, DebugOption),
@@ -71,7 +76,7 @@ def document(template: str, cases: Callable[..., Callable[[str], bool]] | None =
             options = {name: arguments.pop(name) for name, _, _ in _SHARED}
             only = cases(**arguments) if cases is not None else None
             return _emit(template, lambda data, day, public: build(data, day, public, **arguments), only=only,
-                         own=lambda repo: _own_files(repo, arguments), **options)
+                         sources=lambda repo: _sources(repo, arguments), **options)
 
         command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
         command.__name__ = f"render_{template}"
@@ -81,46 +86,106 @@ def document(template: str, cases: Callable[..., Callable[[str], bool]] | None =
     return wrap
 
 
-def _own_files(repo: Any, arguments: dict) -> tuple[str, ...]:
-    """The files whose records the document is about, as path prefixes: its case, its mandate, or its
-    committee's file, meetings and cases. A mistake in one of them must not be printed as a record."""
+# The findings that make a document wrong, so that it is not made (without --draft):
+# - a file that cannot be read leaves its record missing or half there;
+UNREADABLE = frozenset({"FSU001", "FSU002", "FSU003", "FSU004", "FSU005", "FSU006", "FSU009", "FSU010"})
+# - a schema error leaves a value missing or wrong, printed as if right ("Vedtak: " with no outcome);
+SCHEMA_ERRORS = frozenset({"FSU100", "FSU101", "FSU102", "FSU103", "FSU104", "FSU105", "FSU106", "FSU107"})
+# - a reference that leads nowhere, or to one of two records, names what is not there: a case filed under
+#   another number (FSU202), an unknown organization, committee, case, mandate or meeting (FSU203-FSU207),
+#   two records with one id, number or meeting date (FSU208, FSU209, FSU211), a meeting file named for
+#   another meeting (FSU401), an agenda naming another meeting's case (FSU409), minutes approved at no
+#   meeting (FSU412).
+BROKEN_REFERENCES = frozenset({"FSU202", "FSU203", "FSU204", "FSU205", "FSU206", "FSU207", "FSU208", "FSU209",
+                               "FSU211", "FSU401", "FSU409", "FSU412"})
+BLOCKING = UNREADABLE | SCHEMA_ERRORS | BROKEN_REFERENCES
+# Rule findings (too few meetings, leadership rotation, seats) are facts a document may state, and a control
+# character in a text (FSU011) is rendered as a visible mark: neither blocks.
+
+
+def _sources(repo: Any, arguments: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The files a document renders from, as path prefixes: its own records (its case, its mandate, or its
+    committee's file, meetings and cases), where every blocking finding counts; and the files it takes only
+    names from (fsu.yaml, the committee of a case or mandate), where only an unreadable file does. A record
+    whose file cannot be read is found by the name it was asked for."""
     if "ref" in arguments:
         parts = str(arguments["ref"]).split("/")
         if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-            return (f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2]):02d}.yaml",
-                    f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2])}.yaml")
-        return ()
+            return ((f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2]):02d}.yaml",
+                     f"data/cases/{parts[0]}/{parts[1]}/{int(parts[2])}.yaml"),
+                    ("fsu.yaml", f"data/committees/{parts[0]}.yaml"))
+        return (), ("fsu.yaml",)
     if "mandate_id" in arguments:
         mandate = repo.mandates.get(arguments["mandate_id"])
-        return (mandate.source.path,) if mandate is not None else ()
+        if mandate is None:
+            return (f"data/mandates/{arguments['mandate_id']}.yaml",), ("fsu.yaml",)
+        committee = (f"data/committees/{mandate.committee}.yaml",) if mandate.committee else ()
+        return (mandate.source.path,), ("fsu.yaml", *committee)
     if "committee" in arguments:
-        committee = repo.committee_named(arguments["committee"])
-        return (committee.source.path, f"data/meetings/{committee.id}/", f"data/cases/{committee.id}/")
-    return ()
+        name = arguments["committee"]
+        known = ("committee", name) in repo.placeholders and name not in repo.committees
+        committee = name if known else repo.committee_named(name).id
+        return ((f"data/committees/{committee}.yaml", f"data/meetings/{committee}/", f"data/cases/{committee}/"),
+                ("fsu.yaml",))
+    return (), ("fsu.yaml",)
 
 
-def _refuse_broken(loaded: Any, own: tuple[str, ...]) -> None:
-    """Nothing is rendered from records with schema errors: print them (file:line), and stop with exit code 1."""
+def _blocking(loaded: Any, own: tuple[str, ...], names_from: tuple[str, ...], day: Any) -> list:
+    """The findings that make the document wrong: in its own files, every blocking one; in the files it takes
+    names from, an unreadable file."""
+    found = [*loaded.findings, *_reference_findings(loaded, own, day)]
+    return [f for f in found if f.severity == "error" and (
+        (f.code in BLOCKING and f.path.startswith(own)) or (f.code in UNREADABLE and f.path.startswith(names_from)))]
+
+
+def _reference_findings(loaded: Any, own: tuple[str, ...], day: Any) -> list:
+    """The cross-file findings about references. A document loads only some case files, so the others are
+    made known by their file names first: a reference to a case not loaded is not a broken one."""
+    import dataclasses
+
+    from fsu_cli.check.catalogue import Context
+    from fsu_cli.check.rules import meeting_records, references
+
+    if not own:
+        return []
+    cases = set()
+    for path in (loaded.root / "data" / "cases").glob("*/*/*.yaml"):
+        committee, year, stem = path.parent.parent.name, path.parent.name, path.stem
+        if year.isdigit() and stem.isdigit():
+            cases.add(("case", (committee, int(year), int(stem))))
+    repo = dataclasses.replace(loaded.repo, placeholders=loaded.repo.placeholders | cases)
+    context = Context(as_of=day)
+    found = [f for f in references.check(repo, context) if f.code in BROKEN_REFERENCES]
+    if any(prefix.startswith("data/meetings/") for prefix in own):
+        found += [f for f in meeting_records.check(repo, context) if f.code in BROKEN_REFERENCES]
+    return found
+
+
+def _refuse_broken(loaded: Any, broken: list, draft: bool) -> None:
+    """Nothing is rendered from files with errors that make the document wrong: print them (file:line), and
+    stop with exit code 1; with ``draft``, print them and go on (the document is marked UTKAST)."""
     from fsu_cli.check.findings import Summary
     from fsu_cli.check.validate import place
     from fsu_cli.errors import ExitCode, Stop
     from fsu_cli.report import reporter
 
-    # Schema errors (FSU1xx) leave a record with a value missing or wrong, which would be printed as if it were
-    # right ("Vedtak: " with no outcome). Characters a text must not hold (FSU011) are made visible instead.
-    broken = [f for f in loaded.findings if f.severity == "error" and f.code.startswith("FSU1")
-              and f.path.startswith(own)]
     if not broken:
         return
     place(broken, loaded.documents)
-    print("Nothing was rendered: the document's own files have errors; correct them first:", file=sys.stderr)
+    if draft:
+        print("Rendering a draft (marked UTKAST) although the document's files have errors; correct them before "
+              "it is sent:", file=sys.stderr)
+    else:
+        print("Nothing was rendered: the document's own files have errors; correct them first (or render a "
+              "draft with --draft):", file=sys.stderr)
     reporter("text", sys.stderr).report(broken, Summary.of(broken, len({f.path for f in broken})))
-    raise Stop(ExitCode.FINDINGS)
+    if not draft:
+        raise Stop(ExitCode.FINDINGS)
 
 
 def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
-          public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None,
-          own: Callable[[Any], tuple[str, ...]] | None = None) -> int:
+          draft: bool, public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None,
+          sources: Callable[[Any], tuple[tuple[str, ...], tuple[str, ...]]] | None = None) -> int:
     from fsu_cli.cli.console import load
     from fsu_cli.errors import UsageError
     from fsu_cli.render import render
@@ -132,10 +197,11 @@ def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, ou
     if output is not None and output.exists() and not force:
         raise UsageError(f"{output} already exists. Use --force to replace it, or choose another --output.")
     loaded = load(repo, only=only, full_texts=True)
-    if own is not None:
-        _refuse_broken(loaded, own(loaded.repo))
-    context = build(loaded.repo, parse_as_of(as_of, loaded.root), public)
-    data = render(loaded.root, template, context, format.value)
+    day = parse_as_of(as_of, loaded.root)
+    if sources is not None:
+        _refuse_broken(loaded, _blocking(loaded, *sources(loaded.repo), day), draft)
+    context = build(loaded.repo, day, public)
+    data = render(loaded.root, template, context, format.value, draft=draft)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return 0

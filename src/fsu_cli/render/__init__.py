@@ -12,15 +12,19 @@ from typing import Any
 LETTERHEAD = "letterhead.docx"
 
 
-def render(root: Path | None, template: str, context: dict[str, Any], fmt: str) -> bytes:
-    """The document ``template`` (e.g. 'case') in the format ``fmt``, as bytes."""
+def render(root: Path | None, template: str, context: dict[str, Any], fmt: str, draft: bool = False) -> bytes:
+    """The document ``template`` (e.g. 'case') in the format ``fmt``, as bytes; a ``draft`` is marked UTKAST."""
     from fsu_cli.render.confined import template_folders
+    from fsu_cli.render.draft import mark_html, mark_markdown
     from fsu_cli.render.templates import render_template
     from fsu_cli.render.text import xml_safe
 
     if fmt == "md":
-        return xml_safe(render_template(root, f"{template}.md.j2", context)).encode("utf-8")
+        text = xml_safe(render_template(root, f"{template}.md.j2", context))
+        return (mark_markdown(text) if draft else text).encode("utf-8")
     html = xml_safe(render_template(root, f"{template}.html.j2", context))
+    if draft:
+        html = mark_html(html)
     if fmt == "html":
         return html.encode("utf-8")
     if fmt == "pdf":
@@ -31,7 +35,7 @@ def render(root: Path | None, template: str, context: dict[str, Any], fmt: str) 
 
     fields = {key: xml_safe(str(context.get(key, ""))) for key in ("community", "committee", "committee_label",
                                                                    "title", "document")}
-    return html_to_docx(html, letterhead(template_folders(root)), fields)
+    return html_to_docx(html, letterhead(template_folders(root)), fields, draft=draft)
 
 
 def letterhead(folders: list[Path]) -> Path | None:

@@ -20,18 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from fsu_cli.errors import UsageError
+from fsu_cli.render.columns import breakable_emails, column_widths
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
 MAX_LETTERHEAD_UNPACKED = 100 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+CHAR_WIDTH = 10.5 * 0.5  # points: an average character of the body text (Calibri 10.5 pt), for column widths
 _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
            "header", "section"}
 
 
-def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str]) -> bytes:
+def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str], draft: bool = False) -> bytes:
     document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
+    if draft:
+        _draft_headers(document)
     _norwegian(document)
     _clear_body(document)
     import lxml.html
@@ -116,6 +120,31 @@ def _default_letterhead() -> Any:
     quote = styles["Quote"]
     quote.paragraph_format.left_indent = quote.paragraph_format.right_indent = Cm(1)
     return document
+
+
+def _draft_headers(document: Any) -> None:
+    """UTKAST first in every header a page can show (each section's, and its first-page and even-page headers
+    where the letterhead uses them), so every page of the draft says so."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    from fsu_cli.render.draft import MARK
+
+    even = document.settings.odd_and_even_pages_header_footer
+    for section in document.sections:
+        headers = [section.header]
+        headers += [section.first_page_header] if section.different_first_page_header_footer else []
+        headers += [section.even_page_header] if even else []
+        for header in headers:
+            if header.is_linked_to_previous and section is not document.sections[0]:
+                continue  # shows the previous section's header, already marked
+            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            mark = first.insert_paragraph_before()
+            mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = mark.add_run(MARK)
+            run.bold = True
+            run.font.size = Pt(12)
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -214,6 +243,8 @@ class _Writer:
         self.end = document.element.body.find(qn("w:sectPr"))  # the body's last element, kept last
         self.style_ids: dict[str, str] = {}
         self.quote = 0  # how many blockquotes the next paragraph is in
+        self.in_table = False  # e-mail addresses in a table cell may break (columns are narrow)
+        self.text_width = _text_width(document.sections[-1])  # the body's page set-up is the last section's
 
     def add_paragraph(self, style: str | None = None) -> Any:
         """A new last paragraph, in a named style. python-docx would search the whole body for its end, and
@@ -247,7 +278,7 @@ class _Writer:
         elif tag == "p":
             paragraph = self.add_paragraph()
             cls = element.get("class", "")
-            self.inline(paragraph, element, bold="banner" in cls or "draft" in cls)
+            self.inline(paragraph, element, bold="banner" in cls or "draft" in cls or "utkast" in cls)
         elif tag in ("ul", "ol"):
             self.list(element, 1)
         elif tag == "dl":
@@ -388,16 +419,21 @@ class _Writer:
                 paragraph.add_run(_squash(child.tail))
 
     def table(self, element: Any) -> None:
-        rows = [row for row in element.iter("tr")]
+        rows = [row.findall("th") + row.findall("td") for row in element.iter("tr")]
         if not rows:
             return
-        width = max(len(row.findall("th") + row.findall("td")) for row in rows)
+        width = max(len(row) for row in rows)
         table = self.document.add_table(rows=len(rows), cols=width)  # at once: adding rows one by one is quadratic
         table.style = "Table Grid"
+        self.in_table = True
         for row, word_row in zip(rows, table.rows):
             word_cells = word_row.cells
-            for i, cell in enumerate(row.findall("th") + row.findall("td")):
+            for i, cell in enumerate(row):
                 self.inline(word_cells[i].paragraphs[0], cell, bold=cell.tag == "th", tail=False)
+        self.in_table = False
+        widths = column_widths([[_squash(cell.text_content()) for cell in row] for row in rows],
+                               self.text_width / CHAR_WIDTH)
+        _fix_widths(table, [int(self.text_width * share * 20) for share in widths])
 
     def inline(self, paragraph: Any, element: Any, bold: bool = False, italic: bool = False,
                tail: bool = False) -> None:
@@ -410,7 +446,7 @@ class _Writer:
         elif tag == "br":
             paragraph.add_run().add_break()
         elif element.text:
-            run = paragraph.add_run(_squash(element.text))
+            run = paragraph.add_run(self.text(element.text))
             run.bold, run.italic = bold or None, italic or None
             if tag == "code":
                 run.font.name = "Courier New"
@@ -420,7 +456,11 @@ class _Writer:
                     continue
                 self.inline(paragraph, child, bold, italic, tail=True)
         if tail and element.tail:
-            paragraph.add_run(_squash(element.tail))
+            paragraph.add_run(self.text(element.tail))
+
+    def text(self, text: str) -> str:
+        """Text from HTML as a run holds it; in a table, with places to break long e-mail addresses."""
+        return breakable_emails(_squash(text)) if self.in_table else _squash(text)
 
     def link(self, paragraph: Any, element: Any, bold: bool, italic: bool) -> None:
         """A link as a Word hyperlink to its address, its text blue and underlined; an address Word should
@@ -434,7 +474,7 @@ class _Writer:
         href = element.get("href")
         first = len(paragraph._p)
         if element.text:
-            run = paragraph.add_run(_squash(element.text))
+            run = paragraph.add_run(self.text(element.text))
             run.bold, run.italic = bold or None, italic or None
         for child in element:
             self.inline(paragraph, child, bold, italic, tail=True)
@@ -449,6 +489,33 @@ class _Writer:
             Run(run, paragraph).font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
             hyperlink.append(run)  # moved out of the paragraph into the link
         paragraph._p.append(hyperlink)
+
+
+def _text_width(section: Any) -> float:
+    """The width between the margins, in points; a letterhead that leaves out its page size or margins gets
+    Word's defaults (A4 here, margins of an inch)."""
+    from docx.shared import Cm, Inches
+
+    width = section.page_width or Cm(21)
+    return (width - (section.left_margin or Inches(1)) - (section.right_margin or Inches(1))) / 12700
+
+
+def _fix_widths(table: Any, widths: list[int]) -> None:
+    """Column widths (in twentieths of a point) that Word keeps: the grid, every cell, the table's own width,
+    and a fixed layout (Word's autofit would size the columns again, by its own measure)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Twips
+
+    table.autofit = False  # w:tblLayout w:type="fixed"
+    table_width = table._tbl.tblPr.find(qn("w:tblW"))  # python-docx makes every table with one (type auto)
+    if table_width is not None:
+        table_width.set(qn("w:w"), str(sum(widths)))
+        table_width.set(qn("w:type"), "dxa")
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        column.set(qn("w:w"), str(width))
+    for row in table._tbl.tr_lst:
+        for cell, width in zip(row.tc_lst, widths):
+            cell.get_or_add_tcPr().width = Twips(width)  # w:tcW, type dxa
 
 
 def _squash(text: str) -> str:

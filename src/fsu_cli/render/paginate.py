@@ -6,24 +6,32 @@ the run) and a table of thousands of rows (each page walks every row of its row
 group). So a long run of text becomes a row of ``<span>`` pieces, split at
 spaces, and a long table body becomes several row groups: the lines break in the
 same places. Very long lists and tables are also set more simply
-(``plain_blocks``). Ordinary documents are passed through untouched.
+(``plain_blocks``). Tables of more than one column get column widths from their
+content (``columns``), which WeasyPrint's own layout does not weigh well, and
+e-mail addresses in them places to break. Other documents are passed through
+untouched.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from fsu_cli.render.columns import breakable_emails, column_widths
 from fsu_cli.render.plain_blocks import CSS, simplify
 
 MIN_HTML = 64 * 1024  # smaller documents cannot hold a shape worth cutting
 TEXT_PIECE = 2_000  # characters
 ROW_GROUP = 100  # table rows
+TEXT_WIDTH = 170 / 25.4 * 72  # points: A4 less the margins of base.html.j2 (20 mm each side)
+CHAR_WIDTH = 9 * 0.55  # points: an average character of a table (DejaVu Sans 9 pt)
 _SKIP = {"style", "script", "title", "head"}
 
 
 def prepare(html: str) -> str:
-    """``html`` with long text runs and long tables cut up; unchanged when there is nothing to cut."""
-    if len(html) < MIN_HTML:
+    """``html`` with its tables' columns sized to their content, and long text runs and long tables cut up;
+    unchanged when there is nothing to do."""
+    large = len(html) >= MIN_HTML
+    if not large and "<table" not in html:
         return html
     import lxml.html
 
@@ -31,9 +39,11 @@ def prepare(html: str) -> str:
     body = tree.find("body")
     if body is None:
         return html
-    simplified = simplify(body)
-    changed = _split_tables(body) or simplified
-    changed = _split_texts(body) or changed
+    simplified = simplify(body) if large else False
+    changed = _size_columns(body)
+    if large:
+        changed = _split_tables(body) or changed or simplified
+        changed = _split_texts(body) or changed
     if not changed:
         return html
     if simplified:
@@ -41,6 +51,39 @@ def prepare(html: str) -> str:
         style.text = CSS
         tree.find("head").append(style)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def _size_columns(body: Any) -> bool:
+    """Each table's columns as wide as their content asks (``columns``), as a share of the page's text width;
+    the layout stays automatic, so a column still widens for a word that would not fit."""
+    changed = False
+    for table in body.iter("table"):
+        if table.find("colgroup") is not None:
+            continue
+        rows = [[_squash(cell.text_content()) for cell in row if cell.tag in ("th", "td")] for row in table.iter("tr")]
+        shares = column_widths(rows, TEXT_WIDTH / CHAR_WIDTH)
+        if len(shares) < 2:
+            continue  # one column has the whole width anyway
+        for part in table.iter():
+            _breakable(part, tail=part is not table)  # the table's tail is the text after it
+        group = table.makeelement("colgroup", {})
+        group.extend(table.makeelement("col", {"style": f"width: {share * 100:.1f}%"}) for share in shares)
+        table.insert(1 if len(table) and table[0].tag == "caption" else 0, group)
+        changed = True
+    return changed
+
+
+def _breakable(element: Any, tail: bool = True) -> None:
+    """E-mail addresses in the element's own text (not its attributes) get places to break; they stay whole
+    in the PDF's text, which leaves the zero-width spaces out."""
+    if element.text and "@" in element.text:
+        element.text = breakable_emails(element.text)
+    if tail and element.tail and "@" in element.tail:
+        element.tail = breakable_emails(element.tail)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _split_texts(body: Any) -> bool:
