@@ -351,3 +351,22 @@ def test_follow_up_and_referral_commands_refuse_mistakes_and_change_nothing(fsu,
     assert result.exit_code == 2, result.stdout + result.stderr
     assert message in result.stderr
     assert {p: p.read_bytes() for p in (community / "data").rglob("*.yaml")} == before
+
+
+def test_the_route_stays_right_when_case_files_change_after_it_was_cached(fsu, community):
+    """The senders are kept by file signature: a file changed later (even to an old time) is read again."""
+    import os
+
+    old = 1_600_000_000
+    for path in (community / "data/cases").rglob("*.yaml"):
+        os.utime(path, (old, old))
+    first = fsu("render", "case", "fsu-akuttmedisin/2025/1", "--repo", community)
+    assert "Saksgang:" not in first.lines
+    later = community / "data/cases/ssu/2026/06.yaml"
+    edit(later, "kind: decision", "kind: decision\nreferred_from: fsu-akuttmedisin/2025/1")
+    os.utime(later, (old + 60, old + 60))
+    second = fsu("render", "case", "fsu-akuttmedisin/2025/1", "--repo", community)
+    assert "| SSU | 06-2026 | 26.11.2026 | ikke behandlet ennå |" in second.lines
+    edit(later, "referred_from: fsu-akuttmedisin/2025/1\n", "")
+    os.utime(later, (old + 120, old + 120))
+    assert "Saksgang:" not in fsu("render", "case", "fsu-akuttmedisin/2025/1", "--repo", community).lines

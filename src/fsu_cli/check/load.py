@@ -225,10 +225,12 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
     whole = kinds is None and only is None
     if kinds is not None:
         files = [file for file in files if file.kind in kinds]
+    skipped: list[DataFile] = []
     if only is not None:
         prepare = getattr(only, "prepare", None)  # a picker that looks into the case files first (a route)
         if prepare is not None:
-            prepare([file for file in files if file.kind == "case"])
+            prepare([file for file in files if file.kind == "case"], store)
+        skipped = [file for file in files if file.kind == "case" and not only(file.rel)]
         files = [file for file in files if file.kind != "case" or only(file.rel)]
     if not whole:
         findings = []
@@ -241,7 +243,10 @@ def load_repository(root: Path, kinds: tuple[str, ...] | None = None,
         findings.extend(document.findings)
     if whole:
         findings.extend(privacy.scan_names([*documents, *(stray.rel for stray in strays)]))
-    return Loaded(root, index(documents.values()), documents, findings)
+    repo = index(documents.values())
+    for file in skipped:  # cases not read are known by their file's place: a reference to one is not broken
+        _register_placeholder(repo, file)
+    return Loaded(root, repo, documents, findings)
 
 
 def _load_all(files: list[DataFile], contents: dict[str, bytes], store: Any, limit: int, slim: bool,

@@ -139,21 +139,14 @@ def _blocking(loaded: Any, own: tuple[str, ...], names_from: tuple[str, ...], da
 
 
 def _reference_findings(loaded: Any, own: tuple[str, ...], day: Any) -> list:
-    """The cross-file findings about references. A document loads only some case files, so the others are
-    made known by their file names first: a reference to a case not loaded is not a broken one."""
-    import dataclasses
-
+    """The cross-file findings about references. A document loads only some case files; the loader makes the
+    others known by their file names, so a reference to a case not loaded is not a broken one."""
     from fsu_cli.check.catalogue import Context
     from fsu_cli.check.rules import meeting_records, references
 
     if not own:
         return []
-    cases = set()
-    for path in (loaded.root / "data" / "cases").glob("*/*/*.yaml"):
-        committee, year, stem = path.parent.parent.name, path.parent.name, path.stem
-        if year.isdigit() and stem.isdigit():
-            cases.add(("case", (committee, int(year), int(stem))))
-    repo = dataclasses.replace(loaded.repo, placeholders=loaded.repo.placeholders | cases)
+    repo = loaded.repo
     context = Context(as_of=day)
     found = [f for f in references.check(repo, context) if f.code in BROKEN_REFERENCES]
     if any(prefix.startswith("data/meetings/") for prefix in own):
@@ -229,11 +222,11 @@ class _Route:
     def __init__(self, folder: str | None, ref: tuple[str, int, int] | None) -> None:
         self.folder, self.ref, self.related = folder, ref, set()
 
-    def prepare(self, case_files: list) -> None:
+    def prepare(self, case_files: list, store: Any = None) -> None:
         from fsu_cli.store.referrals import related_cases
 
         if self.ref is not None:
-            self.related = related_cases(case_files, self.ref)
+            self.related = related_cases(case_files, self.ref, store)
 
     def __call__(self, rel: str) -> bool:
         return self.folder is not None and rel.startswith(self.folder) or rel in self.related

@@ -208,6 +208,19 @@ class Store:
                                        "written": time.time_ns()})
 
 
+    # --- which case each case file is referred from (for a case paper's route), by file signature --------
+
+    def referrals(self) -> dict:
+        value = self._read(self.folder / f"{self.key}.referrals")
+        if isinstance(value, dict) and isinstance(value.get("written"), int) and isinstance(value.get("files"), dict):
+            return value
+        return {"written": 0, "files": {}}
+
+    def save_referrals(self, files: dict) -> None:
+        import time
+
+        self._write(self.folder / f"{self.key}.referrals", {"files": files, "written": time.time_ns()})
+
     # --- findings of whole trees given as overlays (a commit, the index), by their run key -----
 
     def tree_findings(self, key: str) -> list | None:

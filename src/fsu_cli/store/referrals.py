@@ -1,15 +1,18 @@
 """Which case files a case paper's route (saksgang) needs, found without parsing every case.
 
 A referral is written only in the later case (``referred_from: fsu/2024/7``), so finding the
-cases sent on from one means looking into the others. Reading the raw bytes of the case
-files from the case's own year on is far cheaper than loading them, and a referral never goes
-back in time; the earlier cases are followed one file at a time along the chain.
+cases sent on from one means looking into the others: the case files from the case's own
+year on (a referral never goes back in time). Each file's sender is read from its raw bytes
+once and kept in the cache by the file's signature (times, size, inode), as git keeps its
+index: an unchanged file is not opened again, a file changed too close to the moment the
+cache was written is read anyway. The earlier cases are followed one file at a time.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from fsu_cli.store.paths import DataFile
 
@@ -36,7 +39,7 @@ def _referred_from(raw: bytes) -> tuple[str, int, int] | None:
     return (found[1].decode(), int(found[2]), int(found[3])) if found else None
 
 
-def related_cases(case_files: Iterable[DataFile], ref: tuple[str, int, int]) -> set[str]:
+def related_cases(case_files: Iterable[DataFile], ref: tuple[str, int, int], store: Any = None) -> set[str]:
     """The paths of the case files on the referral chain through ``ref``, both ways (a superset: every file
     that refers to one of them, from the case's year on)."""
     by_ref = {parsed: file for file in case_files if (parsed := _ref_of(file.rel)) is not None}
@@ -48,12 +51,9 @@ def related_cases(case_files: Iterable[DataFile], ref: tuple[str, int, int]) -> 
             break
         wanted.add(sender)
         current = sender
-    later = {}
-    for parsed, file in by_ref.items():
-        if parsed[1] >= ref[1] and parsed not in wanted:
-            raw = _read(file)
-            if b"referred_from" in raw and (sender := _referred_from(raw)) is not None:
-                later[parsed] = sender
+    senders = _senders([(parsed, file) for parsed, file in by_ref.items() if parsed[1] >= ref[1]], store,
+                       {file.rel for file in by_ref.values()})
+    later = {parsed: sender for parsed, sender in senders.items() if sender is not None and parsed not in wanted}
     grown = True
     while grown:  # later: the cases referred from any case on the route, until no more join
         joined = {parsed for parsed, sender in later.items() if sender in wanted}
@@ -62,3 +62,33 @@ def related_cases(case_files: Iterable[DataFile], ref: tuple[str, int, int]) -> 
         for parsed in joined:
             del later[parsed]
     return {by_ref[parsed].rel for parsed in wanted if parsed in by_ref}
+
+
+def _senders(files: list, store: Any, existing: set[str]) -> dict:
+    """Each file's sender (or None), from the cache where the file's signature is unchanged; the cache is
+    rewritten when a file had to be read (and then forgets the files that no longer exist)."""
+    from fsu_cli.store.cache import RACY_NS
+
+    known = store.referrals() if store is not None else {"written": 0, "files": {}}
+    cached, trusted_before = known["files"], known["written"] - RACY_NS
+    found, fresh, changed = {}, {}, False
+    for parsed, file in files:
+        try:
+            st = os.stat(file.location)
+        except OSError:
+            found[parsed] = None
+            continue
+        signature = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        entry = cached.get(file.rel)
+        if isinstance(entry, list) and len(entry) == 5 and entry[:4] == signature \
+                and max(signature[:2]) < trusted_before:
+            sender = tuple(entry[4]) if isinstance(entry[4], list) and len(entry[4]) == 3 else None
+        else:
+            raw = _read(file)
+            sender = _referred_from(raw) if b"referred_from" in raw else None
+            changed = True
+        found[parsed] = sender
+        fresh[file.rel] = signature + [list(sender) if sender else None]
+    if store is not None and changed:
+        store.save_referrals({rel: entry for rel, entry in {**cached, **fresh}.items() if rel in existing})
+    return found
