@@ -140,3 +140,18 @@ def test_word_tables_fit_a_letterhead_with_wide_margins(fsu, long_address, tmp_p
     assert text_width(word) == int(Cm(13.5).twips)
     for table in word.tables:
         assert text_width(word) * 0.98 <= sum(grid(table)) <= text_width(word)
+
+
+def test_when_words_must_break_only_the_longest_do():
+    """A member list too wide for the page: names and roles keep their width (no 'Camill-a'); only the
+    columns of the longest words are cut to a common cap."""
+    from fsu_cli.render.columns import PADDING_CHARS, column_widths
+
+    rows = [["Camilla Strand", "nestleder", "Kommunale råd for eldre og personer med funksjonsnedsettelse",
+             "brukerrepresentant oppnevnt av kommunene", "samhandlingsrådgiver",
+             "anne.lise.grotta@sykehuset-fjordvik.no"]]
+    available = 80
+    widths = [share * available for share in column_widths(rows, available)]
+    assert abs(sum(widths) - available) < 1e-6
+    assert widths[0] >= len("Camilla") + PADDING_CHARS and widths[1] >= len("nestleder") + PADDING_CHARS
+    assert widths[2] == widths[3] == widths[4] < len("funksjonsnedsettelse") + PADDING_CHARS

@@ -13,7 +13,7 @@ import re
 
 ZWSP = "\u200b"  # a zero-width space: a place a line may break, invisible on the page
 MIN_CHARS = 4  # no column narrower than a short word
-PADDING_CHARS = 1.5  # a cell's inner margins, left and right together
+PADDING_CHARS = 2.5  # a cell's inner margins, left and right together (Word: 0.19 cm each), and a little air
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORDS = re.compile(rf"[\s{ZWSP}]+")
 
@@ -31,6 +31,18 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in _WORDS.split(breakable_emails(text))), default=0)
 
 
+def _capped(need: list[float], available: float) -> list[float]:
+    """The needs, the largest cut down to one common cap so that they fit ``available`` (water-filling): a
+    name or a role keeps its width, and only the columns of the longest words have them broken."""
+    rest, left = sorted(need), available
+    for count, smallest in enumerate(rest):
+        cap = left / (len(rest) - count)
+        if smallest > cap:
+            return [min(n, cap) for n in need]
+        left -= smallest
+    return list(need)
+
+
 def column_widths(rows: list[list[str]], available: float) -> list[float]:
     """Each column's share of the width (fractions that sum to 1) for ``rows`` of cell texts, on a line of
     ``available`` characters."""
@@ -43,8 +55,10 @@ def column_widths(rows: list[list[str]], available: float) -> list[float]:
             wish[i] = max(wish[i], len(text))
     need = [n + PADDING_CHARS for n in need]
     wish = [max(w + PADDING_CHARS, n) for w, n in zip(wish, need)]
-    if sum(wish) <= available or sum(need) >= available:
-        basis = wish if sum(wish) <= available else need
-        return [b / sum(basis) for b in basis]
+    if sum(wish) <= available:
+        return [w / sum(wish) for w in wish]
+    if sum(need) >= available:  # some words must break: only the longest, the short columns keep theirs
+        capped = _capped(need, available)
+        return [c / sum(capped) for c in capped]
     spare, lacking = available - sum(need), sum(w - n for w, n in zip(wish, need))
     return [(n + spare * (w - n) / lacking) / available for w, n in zip(wish, need)]

@@ -26,7 +26,7 @@ FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
 MAX_LETTERHEAD_UNPACKED = 100 * 1024 * 1024
 _PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-CHAR_WIDTH = 10.5 * 0.5  # points: an average character of the body text (Calibri 10.5 pt), for column widths
+CHAR_WIDTH = 10.5 * 0.52  # points: an average character of the body text (Calibri 10.5 pt), for column widths
 _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr",
            "header", "section"}
 
