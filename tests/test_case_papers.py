@@ -56,7 +56,7 @@ def test_the_route_is_derived_both_ways_and_shows_what_is_still_to_come(fsu, com
     # the SSU's case for the final report, at its next meeting, is referred from the FSU psykisk helse's
     later = fsu("render", "case", "fsu-psykisk-helse/2026/1", "--repo", community)
     assert later.exit_code == 0, later.stderr
-    assert "| SSU | 05-2026 | 26.11.2026 | ikke behandlet ennå |" in later.lines
+    assert "| SSU | 05-2026 | 26.11.2026 | Ikke behandlet ennå |" in later.lines
 
 
 def test_a_case_alone_has_no_route_and_an_information_case_is_taken_note_of(fsu):
@@ -169,7 +169,8 @@ def test_case_trail_prints_the_path_both_ways(fsu):
 
 
 def test_case_trail_names_a_case_that_does_not_exist(fsu):
-    for ref, message in (("ssu/2031/1", "There is no case ssu/2031/1."), ("ssu-2026-4", "is not a case reference")):
+    for ref, message in (("ssu/2031/1", "There is no case ssu/2031/1 (no file for it in data/cases/ssu/)."),
+                         ("ssu-2026-4", "is not a case reference"), ("sus/2026/4", "There is no committee 'sus'. Known committees:")):
         result = fsu("case", "trail", ref, "--repo", PROJECT)
         assert result.exit_code == 2
         assert message in result.stderr
@@ -309,7 +310,7 @@ def test_a_case_sent_on_is_created_decided_and_followed_up_by_command(fsu, commu
     assert made.exit_code == 0, made.stderr
     assert made.stdout == "SSU sak 07-2026: data/cases/ssu/2026/07.yaml\n"
     paper = fsu("render", "case", "ssu/2026/7", "--repo", community).lines
-    assert "| **SSU** | 07-2026 | 26.11.2026 | ikke behandlet ennå |" in paper
+    assert "| **SSU** | 07-2026 | 26.11.2026 | Ikke behandlet ennå |" in paper
     assert "## Innstilling fra FSU pasientforløp 21.05.2026:" in paper
     assert "1. FSU pasientforløp sak 2026.02 Utskrivning av skrøpelige eldre – forslag til felles rutine (ikke t)" \
         in paper
@@ -366,7 +367,55 @@ def test_the_route_stays_right_when_case_files_change_after_it_was_cached(fsu, c
     edit(later, "kind: decision", "kind: decision\nreferred_from: fsu-akuttmedisin/2025/1")
     os.utime(later, (old + 60, old + 60))
     second = fsu("render", "case", "fsu-akuttmedisin/2025/1", "--repo", community)
-    assert "| SSU | 06-2026 | 26.11.2026 | ikke behandlet ennå |" in second.lines
+    assert "| SSU | 06-2026 | 26.11.2026 | Ikke behandlet ennå |" in second.lines
     edit(later, "referred_from: fsu-akuttmedisin/2025/1\n", "")
     os.utime(later, (old + 120, old + 120))
     assert "Saksgang:" not in fsu("render", "case", "fsu-akuttmedisin/2025/1", "--repo", community).lines
+
+
+def test_case_trail_takes_a_reference_in_capitals_and_says_when_the_sender_is_missing(fsu, community):
+    assert "this case" in fsu("case", "trail", "SSU/2026/4", "--as-of", "2027-01-01", "--repo", community).stdout
+    edit(community / SSU_CASE, "referred_from: fsu-pasientforlop/2026/2", "referred_from: fsu-pasientforlop/2026/9")
+    result = fsu("case", "trail", "ssu/2026/4", "--repo", community)
+    assert "ssu/2026/4 is referred from fsu-pasientforlop/2026/9, which does not exist" in squash(result.stdout)
+
+
+def test_a_follow_up_with_a_misspelt_status_still_shows_when_overdue(fsu, community):
+    edit(community / SSU_CASE, "      status: in-progress", "      status: ferdig")
+    late = fsu("followup", "--overdue", "--as-of", "2027-02-20", "--format", "json", "--repo", community)
+    assert [i["status"] for i in json.loads(late.stdout)["items"]] == ["ferdig"]
+
+
+def test_a_follow_up_may_leave_out_who_but_give_the_due_date(fsu, community):
+    result = fsu("decide", "ssu/2026/3", "--outcome", "amended", "--force", "--follow-up", "Gjør noe; 2026-12-30",
+                 "--repo", community)
+    assert result.exit_code == 0, result.stderr
+    text = (community / "data/cases/ssu/2026/03.yaml").read_text(encoding="utf-8")
+    assert "    - what: Gjør noe\n      due: 2026-12-30\n      status: open\n" in text
+    undecided = fsu("followup-update", "ssu/2026/6", "1", "--note", "x", "--repo", community)
+    assert undecided.exit_code == 2 and "has no decision yet" in undecided.stderr
+
+
+def test_a_case_left_with_the_skeletons_text_is_fsu358(fsu, community):
+    made = fsu("new", "case", "ssu", "--meeting", "2026-11-26", "--title", "Ny sak", "--repo", community)
+    assert made.exit_code == 0, made.stderr
+    found = [(f["code"], f["severity"], f["line"]) for f in validation_findings(fsu, community)]
+    case = community / "data/cases/ssu/2026/07.yaml"
+    assert sorted(found) == sorted([("FSU358", "warning", line_of(case, "text: |")),
+                                    ("FSU358", "warning", line_of(case, "background: |"))])
+
+
+def test_the_annual_report_is_not_made_from_a_report_file_with_errors(fsu, community, tmp_path):
+    report = community / "data/reports/fsu-pasientforlop/2025.yaml"
+    for old, new, code in (("evaluation:", "evalution:", "FSU101"), ("year: 2025", "year: 2024", "FSU381"),
+                           ("  by: ssu", "  by: ssuu", "FSU204")):
+        edit(report, old, new)
+        out = tmp_path / f"{code}.pdf"
+        refused = fsu("render", "report", "fsu-pasientforlop", "2025", "--format", "pdf", "-o", out,
+                      "--repo", community)
+        assert refused.exit_code == 1, (code, refused.stderr)
+        assert code in refused.stderr and not out.exists()
+        draft = fsu("render", "report", "fsu-pasientforlop", "2025", "--draft", "--repo", community)
+        assert draft.exit_code == 0 and "UTKAST" in draft.stdout
+        edit(report, new, old)
+    assert fsu("render", "report", "fsu-pasientforlop", "2025", "--repo", community).exit_code == 0

@@ -337,7 +337,8 @@ WORKSPACE = "/home/kari/Styring og saker/"
 SCHEMA_OF = {"fsu.yaml": "fsu", FSU: "committee", "data/committees/ssu.yaml": "committee",
              "data/mandates/fsu.yaml": "mandate", "data/mandates/ssu-2024.yaml": "mandate",
              "data/cases/ssu/2024/01.yaml": "case", "data/cases/fsu/2024/01.yaml": "case",
-             "data/meetings/fsu/2025-03-12.yaml": "meeting", "data/meetings/ssu/2026-01-22.yaml": "meeting"}
+             "data/meetings/fsu/2025-03-12.yaml": "meeting", "data/meetings/ssu/2026-01-22.yaml": "meeting",
+             "data/reports/fsu/2025.yaml": "report"}
 
 
 def schemas_for(mapping: dict[str, str], rel: str, engine) -> set[str]:
@@ -385,7 +386,9 @@ def test_the_readmes_first_lines_point_at_the_right_schema_at_every_depth():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `([^`]+)` \| `(# yaml-language-server: [^`]+)` \|$", readme, re.M)
     examples = {"fsu.yaml": "fsu.yaml", "data/committees/<id>.yaml": FSU, "data/mandates/<id>.yaml":
-                "data/mandates/fsu.yaml", "data/cases/<committee>/<year>/<number>.yaml": "data/cases/ssu/2024/01.yaml"}
+                "data/mandates/fsu.yaml", "data/cases/<committee>/<year>/<number>.yaml": "data/cases/ssu/2024/01.yaml",
+                "data/meetings/<committee>/<date>.yaml": "data/meetings/fsu/2025-03-12.yaml",
+                "data/reports/<committee>/<year>.yaml": "data/reports/fsu/2025.yaml"}
     assert [file for file, _ in rows] == list(examples)
     for file, line in rows:
         rel = examples[file]

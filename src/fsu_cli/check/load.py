@@ -101,6 +101,10 @@ def _load_bytes(file: DataFile, raw: bytes | None, max_bytes: int) -> Document:
     findings = schema.check_document(file.kind, data, file.rel) + personal
     if _may_hold_control_characters(text):
         findings += control_characters(file.rel, data)
+    if file.kind == "case" and "Skriv " in text:  # str.find first: the skeleton's words are rare
+        from fsu_cli.check.rules.casework import skeleton_findings
+
+        findings += skeleton_findings(file.rel, data)
     return Document(file, text, data, findings)
 
 

@@ -138,8 +138,8 @@ def new_case(
         "--evaluates", metavar="ID", help="A committee whose evaluation the case presents; may repeat.",
         show_default=False)] = None,
     referred_from: Annotated[Optional[str], typer.Option(
-        "--referred-from", metavar="REF", help="The other committee's case that sends this one on (e.g. "
-        "fsu-pasientforlop/2026/2); it becomes an attachment, and its decision the recommendation.",
+        "--referred-from", metavar="REF", help="The other committee's case that sends this one on, as "
+        "committee/year/number; it becomes an attachment, and its decision the recommendation.",
         show_default=False)] = None,
     archive_ref: Annotated[Optional[str], typer.Option(
         "--archive-ref", help="The case's number in the archive (arkivsak), e.g. 26/01187.", show_default=False)] = None,
@@ -598,7 +598,8 @@ def decide(
     force: Annotated[bool, typer.Option("--force", help="Replace a decision already recorded.")] = False,
     follow_up: Annotated[Optional[list[str]], typer.Option(
         "--follow-up", metavar="'WHAT; WHO; DUE'", help="What the decision asks to be done, who is responsible "
-        "and the due date, separated by ';' (the last two may be left out); may repeat.",
+        "and the due date (YYYY-MM-DD), separated by ';': 'what; who; due', 'what; due', 'what; who' or 'what'; "
+        "may repeat. With --force, added to the follow-up already recorded.",
         show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,

@@ -43,7 +43,7 @@ def followup(
     elif format is ListFormat.md:
         sys.stdout.write(_markdown(rows, overdue))
     else:
-        _text(rows, overdue, today)
+        _text(rows, overdue, today, loaded.repo.committees[chosen].label if chosen else None)
     return 0
 
 
@@ -90,17 +90,19 @@ def _nb(iso: str | None) -> str:
     return norwegian_date(Date.fromisoformat(iso)) if iso else ""
 
 
-def _text(rows: list[dict], overdue: bool, today) -> None:
+def _text(rows: list[dict], overdue: bool, today, committee: str | None) -> None:
     from fsu_cli.cli.console import console, shown, table
     from fsu_cli.domain.dates import norwegian_date
 
     out = console()
     if not rows:
         out.print(f"Nothing is overdue on {norwegian_date(today)}." if overdue
-                  else "No decision has any follow-up recorded (decision.follow_up in the case files).",
+                  else "No decision has any follow-up recorded (decision.follow_up in the case files)."
+                  if committee is None else f"No decision of {committee} has any follow-up recorded.",
                   soft_wrap=True)
         return
     grid = table(out, "Due", "Case", "What", "Responsible", "Status")
+    grid.columns[1].no_wrap = True  # 'ssu/2026/4 #2' is what fsu followup-update takes
     for row in rows:
         status = row["status"] + (f" {_nb(row['done'])}" if row["done"] else "")
         status = f"[red]OVERDUE[/red] {status}" if row["overdue"] else status

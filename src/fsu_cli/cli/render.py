@@ -95,9 +95,9 @@ SCHEMA_ERRORS = frozenset({"FSU100", "FSU101", "FSU102", "FSU103", "FSU104", "FS
 #   another number (FSU202), an unknown organization, committee, case, mandate or meeting (FSU203-FSU207),
 #   two records with one id, number or meeting date (FSU208, FSU209, FSU211), a meeting file named for
 #   another meeting (FSU401), an agenda naming another meeting's case (FSU409), minutes approved at no
-#   meeting (FSU412).
+#   meeting (FSU412), an annual report's own words filed under another committee or year (FSU381, FSU382).
 BROKEN_REFERENCES = frozenset({"FSU202", "FSU203", "FSU204", "FSU205", "FSU206", "FSU207", "FSU208", "FSU209",
-                               "FSU211", "FSU401", "FSU409", "FSU412"})
+                               "FSU211", "FSU401", "FSU409", "FSU412", "FSU381", "FSU382"})
 BLOCKING = UNREADABLE | SCHEMA_ERRORS | BROKEN_REFERENCES
 # Rule findings (too few meetings, leadership rotation, seats) are facts a document may state, and a control
 # character in a text (FSU011) is rendered as a visible mark: neither blocks.
@@ -125,8 +125,9 @@ def _sources(repo: Any, arguments: dict) -> tuple[tuple[str, ...], tuple[str, ..
         name = arguments["committee"]
         known = ("committee", name) in repo.placeholders and name not in repo.committees
         committee = name if known else repo.committee_named(name).id
-        return ((f"data/committees/{committee}.yaml", f"data/meetings/{committee}/", f"data/cases/{committee}/"),
-                ("fsu.yaml",))
+        report = (f"data/reports/{committee}/",) if "year" in arguments else ()  # the report's own words
+        return ((f"data/committees/{committee}.yaml", f"data/meetings/{committee}/", f"data/cases/{committee}/",
+                 *report), ("fsu.yaml",))
     return (), ("fsu.yaml",)
 
 
@@ -142,7 +143,7 @@ def _reference_findings(loaded: Any, own: tuple[str, ...], day: Any) -> list:
     """The cross-file findings about references. A document loads only some case files; the loader makes the
     others known by their file names, so a reference to a case not loaded is not a broken one."""
     from fsu_cli.check.catalogue import Context
-    from fsu_cli.check.rules import meeting_records, references
+    from fsu_cli.check.rules import meeting_records, references, reports
 
     if not own:
         return []
@@ -151,6 +152,8 @@ def _reference_findings(loaded: Any, own: tuple[str, ...], day: Any) -> list:
     found = [f for f in references.check(repo, context) if f.code in BROKEN_REFERENCES]
     if any(prefix.startswith("data/meetings/") for prefix in own):
         found += [f for f in meeting_records.check(repo, context) if f.code in BROKEN_REFERENCES]
+    if any(prefix.startswith("data/reports/") for prefix in own):
+        found += [f for f in reports.check(repo, context) if f.code in BROKEN_REFERENCES]
     return found
 
 

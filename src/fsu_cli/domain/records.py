@@ -263,7 +263,8 @@ class FollowUp:
 
     @property
     def unfinished(self) -> bool:
-        return self.status in FOLLOW_UP_OPEN
+        """Not done or dropped: a status misspelt (a schema error) does not hide an item that is overdue."""
+        return self.status not in ("done", "dropped")
 
     def overdue(self, today: Date) -> bool:
         return self.unfinished and self.due is not None and self.due < today

@@ -251,10 +251,16 @@ def _follow_up(repo: Repository, today: Date, horizon: Date) -> list[Item]:
             continue
         committee = repo.committees.get(entry.case.committee or "")
         label = committee.label if committee else (entry.case.committee or "?")
-        who = f" ({item.responsible})" if item.responsible else ""
+        who = f" ({_responsible(repo, item.responsible)})" if item.responsible else ""
         items.append(Item(item.due, label, f"{case_label(committee, entry.case)}: {item.what}{who}, {item.status}",
                           overdue=item.overdue(today)))
     return items
+
+
+def _responsible(repo: Repository, responsible: str) -> str:
+    organization = repo.organizations.get(responsible)
+    committee = repo.committees.get(responsible)
+    return (organization.name if organization else committee.label if committee else None) or responsible
 
 
 def _deviations(repo: Repository, today: Date) -> list[Item]:

@@ -10,12 +10,15 @@ case file is created exclusively, so two runs at once cannot take one number.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fsu_cli.check.catalogue import Context
 from fsu_cli.check.findings import Finding
+from fsu_cli.check.rules.casework import SKELETON_BACKGROUND, SKELETON_PROPOSAL
 from fsu_cli.check.validate import validate_change
 from fsu_cli.domain.records import Date
 from fsu_cli.errors import UsageError
@@ -190,9 +193,9 @@ def case_text(committee_id: str, year: int, number: int, meeting: Date, title: s
         proposal = CommentedMap()
         proposal["kind"] = "consensus"
         proposal.yaml_add_eol_comment("consensus (Innstilling til konsensus) | decision (Forslag til vedtak)", "kind")
-        proposal["text"] = literal("Skriv innstillingen her.", block=True)
+        proposal["text"] = literal(SKELETON_PROPOSAL, block=True)
         doc["proposal"] = proposal
-    doc["background"] = literal("Skriv bakgrunnen for saken her.", block=True)
+    doc["background"] = literal(SKELETON_BACKGROUND, block=True)
     text = yamlio.dump_roundtrip(doc)
     return (
         "# Ny sak. Fyll ut bakgrunn" + (" og innstilling" if kind == "decision" else "")
@@ -343,6 +346,8 @@ def parse_follow_up(text: str) -> tuple[str, str | None, Date | None]:
     if not parts[0] or len(parts) > 3:
         raise UsageError(f"--follow-up '{text}': write what is to be done, then who is responsible and the due "
                          "date, separated by ';', e.g. 'Sende rutinen til partnerne; sekretariatet; 2026-10-01'.")
+    if len(parts) == 2 and re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", parts[1]):
+        parts = [parts[0], "", parts[1]]  # 'what; due', who left out
     responsible = parts[1] if len(parts) > 1 and parts[1] else None
     due = parse_day(parts[2], "The follow-up's due date") if len(parts) > 2 and parts[2] else None
     return parts[0], responsible, due
@@ -353,7 +358,9 @@ def update_follow_up(doc: Any, number: int, status: str | None, day: Date | None
     """Set the status (with the day it was done or dropped), note or due date of the decision's follow-up item
     ``number`` (from 1); returns what it is."""
     decision = doc.get("decision")
-    items = decision.get("follow_up") if hasattr(decision, "get") else None
+    if not hasattr(decision, "get"):
+        raise UsageError("The case has no decision yet; record it first with fsu decide (--follow-up adds items).")
+    items = decision.get("follow_up")
     if not items:
         raise UsageError("The case's decision has no follow-up items; add them with fsu decide ... --follow-up.")
     if not 1 <= number <= len(items):

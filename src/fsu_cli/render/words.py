@@ -124,7 +124,7 @@ def clock(time: str) -> str:
 
 FOLLOW_UP_STATUS = {"open": "Åpen", "in-progress": "Under arbeid", "done": "Utført", "dropped": "Bortfalt"}
 OVERDUE = "forfalt"
-NOT_YET = "ikke behandlet ennå"
+NOT_YET = "Ikke behandlet ennå"
 
 
 def recommendation_heading(committee: str, day: str) -> str:

@@ -98,6 +98,38 @@ for information or discussion, "decision: {date: 2026-09-17, outcome: noted}".
 )
 
 
+# What ``fsu new case`` writes for the writer to replace; a paper that still says it is not finished.
+SKELETON_BACKGROUND = "Skriv bakgrunnen for saken her."
+SKELETON_PROPOSAL = "Skriv innstillingen her."
+
+SKELETON_LEFT = define(
+    "FSU358",
+    "case-skeleton-text",
+    WARNING,
+    "A case still holds the text fsu new case wrote for you to replace.",
+    """
+fsu new case writes a skeleton with "Skriv bakgrunnen for saken her." as the
+background and "Skriv innstillingen her." as the proposal. Left as they are,
+they are printed in the case paper and the agenda.
+
+Example: "background: Skriv bakgrunnen for saken her."
+
+Fix: write the case's background and proposal, or remove the key if the case
+has none.
+""",
+)
+
+
+def skeleton_findings(path: str, data: dict) -> list[Finding]:
+    """Run on each case file as it is read (the checks of the whole repository see no long texts)."""
+    proposal = data.get("proposal")
+    texts = ((("background",), data.get("background"), SKELETON_BACKGROUND),
+             (("proposal", "text"), proposal.get("text") if isinstance(proposal, dict) else None, SKELETON_PROPOSAL))
+    return [SKELETON_LEFT.finding(path, f"'{'.'.join(pointer)}' still says \"{skeleton}\".",
+                                  "Write the real text before the paper is sent out.", pointer=pointer)
+            for pointer, text, skeleton in texts if isinstance(text, str) and text.strip() == skeleton]
+
+
 def check(repo: Repository, context: Context) -> Iterator[Finding]:
     today = context.as_of
     for case in repo.all_cases:
