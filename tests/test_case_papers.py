@@ -419,3 +419,14 @@ def test_the_annual_report_is_not_made_from_a_report_file_with_errors(fsu, commu
         assert draft.exit_code == 0 and "UTKAST" in draft.stdout
         edit(report, new, old)
     assert fsu("render", "report", "fsu-pasientforlop", "2025", "--repo", community).exit_code == 0
+
+
+def test_a_refused_change_names_the_line_in_the_text_it_would_have_written(fsu, community):
+    """The findings of an edit that is refused point into the text it would have written, not at line 1."""
+    refused = fsu("decide", "ssu/2026/5", "--outcome", "adopted", "--date", "2026-11-20", "--repo", community)
+    assert refused.exit_code == 1
+    line = next(line for line in refused.stderr.splitlines() if "FSU352" in line)
+    assert not line.startswith("data/cases/ssu/2026/05.yaml:1:1:"), line
+    text = (community / "data/cases/ssu/2026/05.yaml").read_text(encoding="utf-8")
+    assert "\ndecision:" not in text  # nothing written
+    assert line.startswith(f"data/cases/ssu/2026/05.yaml:{len(text.splitlines()) + 2}:")  # 'date:' under decision

@@ -190,6 +190,21 @@ def _selected(path: str, only: list[str]) -> bool:
     return any(p == "" or path == p or (p.endswith("/") and path.startswith(p)) for p in only)
 
 
+def place_in(root: Path, findings: list[Finding], texts: dict[str, str]) -> None:
+    """Fill in line and column for findings of a change: in the files it changes from their new ``texts``,
+    in the others from the files as they are."""
+    from fsu_cli.store.paths import DataFile, classify
+
+    documents = {}
+    for finding in findings:
+        rel = finding.path
+        if rel in texts and finding.pointer is not None:
+            finding.line = 0  # placed before in the file as it was (or line 1 of a file not written yet)
+        if rel not in documents and classify(rel) is not None:
+            documents[rel] = Document(DataFile(root / rel, rel, classify(rel)), texts.get(rel), None)
+    place(findings, documents)
+
+
 def place(findings: list[Finding], documents: dict[str, Document]) -> None:
     """Fill in line and column for findings that point into a document.
 

@@ -19,7 +19,7 @@ from typing import Any
 from fsu_cli.check.catalogue import Context
 from fsu_cli.check.findings import Finding
 from fsu_cli.check.rules.casework import SKELETON_BACKGROUND, SKELETON_PROPOSAL
-from fsu_cli.check.validate import validate_change
+from fsu_cli.check.validate import place_in, validate_change
 from fsu_cli.domain.records import Date
 from fsu_cli.errors import UsageError
 from fsu_cli.store import yamlio
@@ -51,6 +51,7 @@ def check_changes(root: Path, changes: list[Change], context: Context) -> list[F
     """
     overlay = {c.rel: c.text.encode("utf-8") for c in changes}
     result = validate_change(root, context, None, overlay)
+    place_in(root, result.introduced, {c.rel: c.text for c in changes})  # at their lines in the changed text
     added = [f for f in result.introduced if f.fails]
     if added:
         raise EditRefused(added)
