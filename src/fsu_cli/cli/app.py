@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str, str | dict[str, str], str]] = {
                                        "report": "render_report", "members": "render_members"},
                "Make documents from the data: case papers, mandates, agendas, minutes, annual reports, "
                "member lists."),
+    "publish": ("Documents", "publish", {"site": "site", "ics": "ics", "einnsyn": "einnsyn", "data": "data"},
+                "Publish the public record: a website, a meeting calendar, an eInnsyn export and open data."),
     "new": ("Change the data", "edit", {"case": "new_case", "meeting": "new_meeting", "committee": "new_committee",
                                         "mandate": "new_mandate"},
             "Add a case, a meeting, a committee or a draft mandate."),

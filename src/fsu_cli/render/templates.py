@@ -132,7 +132,10 @@ def environment(root: Path | None) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Texts templates write are marked {{ _("...") }} or {% trans %}: bokmål as written, or from a catalog
+    env.install_null_translations(newstyle=True)
     env.filters["markdown"] = markdown_to_html
     env.filters["md"] = markdown_text
     env.filters["cell"] = table_cell
