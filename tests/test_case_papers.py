@@ -187,8 +187,8 @@ def test_followup_lists_every_item_in_json_md_and_text(fsu):
         ("ssu/2026/4", "open", "2027-03-01")]
     assert not any(i["overdue"] for i in listed["items"])
     md = fsu("followup", "--format", "md", "--repo", PROJECT).lines
-    assert md[:2] == ["| Sak | Hva | Ansvarlig | Frist | Status |", "|---|---|---|---|---|"]
-    assert md[3] == ("| SSU sak 04-2026 | Opplæring i rutinen i alle sengeposter og kommunale tjenester | "
+    assert md[:2] == ["| Sak | Nr. | Hva | Ansvarlig | Frist | Status |", "|---|---|---|---|---|---|"]
+    assert md[3] == ("| SSU sak 04-2026 | 2 | Opplæring i rutinen i alle sengeposter og kommunale tjenester | "
                      "FSU pasientforløp | 15.02.2027 | Under arbeid |")
     text = fsu("followup", "--repo", PROJECT).stdout
     assert "3 item(s); nothing overdue on 22.11.2026." in text
@@ -310,6 +310,7 @@ def test_a_case_sent_on_is_created_decided_and_followed_up_by_command(fsu, commu
     assert made.exit_code == 0, made.stderr
     assert made.stdout == "SSU sak 07-2026: data/cases/ssu/2026/07.yaml\n"
     paper = fsu("render", "case", "ssu/2026/7", "--repo", community).lines
+    assert "Dato: 22.11.2026  " in paper  # the paper's date: today (the example's as-of) unless --date gives it
     assert "| **SSU** | 07-2026 | 26.11.2026 | Ikke behandlet ennå |" in paper
     assert "## Innstilling fra FSU pasientforløp 21.05.2026:" in paper
     assert "1. FSU pasientforløp sak 2026.02 Utskrivning av skrøpelige eldre – forslag til felles rutine (ikke t)" \

@@ -146,6 +146,8 @@ def new_case(
         show_default=False)] = None,
     archive_ref: Annotated[Optional[str], typer.Option(
         "--archive-ref", help="The case's number in the archive (arkivsak), e.g. 26/01187.", show_default=False)] = None,
+    paper_date: Annotated[Optional[str], typer.Option(
+        "--date", metavar="DATE", help="The case paper's date (Dato). Default: today.", show_default=False)] = None,
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     debug: DebugOption = False,
@@ -172,7 +174,8 @@ def new_case(
         extra = {"exemption": {"basis": exemption, "public_title": public_title} if exemption else None,
                  "reports_for": reports_for or None, "evaluates": evaluates or None,
                  "referral": _referral(loaded.repo, target, referred_from) if referred_from else None,
-                 "archive_ref": archive_ref.strip() if archive_ref and archive_ref.strip() else None}
+                 "archive_ref": archive_ref.strip() if archive_ref and archive_ref.strip() else None,
+                 "paper_date": parse_day(paper_date, "--date") if paper_date else parse_as_of(as_of, root)}
         day = parse_day(meeting, "--meeting")
         if target.meeting_on(day) is None:
             from fsu_cli.edit.meetings import no_meeting

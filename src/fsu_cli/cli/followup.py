@@ -74,11 +74,11 @@ def _markdown(rows: list[dict], overdue: bool) -> str:
     if not rows:
         return ("Ingen oppfølgingspunkter har passert fristen.\n" if overdue
                 else "Ingen vedtak har oppfølgingspunkter.\n")
-    lines = ["| Sak | Hva | Ansvarlig | Frist | Status |", "|---|---|---|---|---|"]
+    lines = ["| Sak | Nr. | Hva | Ansvarlig | Frist | Status |", "|---|---|---|---|---|---|"]
     for row in rows:
         status = STATUS_NB.get(row["status"], row["status"]) + (f" {_nb(row['done'])}" if row["done"] else "")
         status += " (forfalt)" if row["overdue"] else ""
-        lines.append(f"| {cell(row['number'])} | {cell(row['what'])} | {cell(row['responsible_name'])} | "
+        lines.append(f"| {cell(row['number'])} | {row['item']} | {cell(row['what'])} | {cell(row['responsible_name'])} | "
                      f"{_nb(row['due'])} | {status} |")
     return "\n".join(lines) + "\n"
 

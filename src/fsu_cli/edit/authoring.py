@@ -158,7 +158,7 @@ def _cases_of(root: Path, committee_id: str) -> Path:
 def case_text(committee_id: str, year: int, number: int, meeting: Date, title: str, kind: str,
               officer: str | None, exemption: dict | None = None, reports_for: list[str] | None = None,
               evaluates: list[str] | None = None, referral: dict | None = None,
-              archive_ref: str | None = None) -> str:
+              archive_ref: str | None = None, paper_date: Date | None = None) -> str:
     """A new case file with a commented skeleton; an exempt case gets its ``exemption`` (basis and public
     title), a case that handles a committee's report or evaluation ``reports_for`` or ``evaluates``."""
     from ruamel.yaml.comments import CommentedMap
@@ -174,6 +174,9 @@ def case_text(committee_id: str, year: int, number: int, meeting: Date, title: s
                              "kind")
     if officer:
         doc["case_officer"] = officer
+    if paper_date:
+        doc["date"] = paper_date
+        doc.yaml_add_eol_comment("the case paper's date (Dato)", "date")
     if archive_ref:
         doc["archive_ref"] = archive_ref
     if referral:
