@@ -145,7 +145,7 @@ def content(case: Case) -> dict:
         result["innstilling"] = innstilling
     decision = case.decision
     if decision is not None and decision.outcome:
-        text = _decision_text(case)
+        text = public.decision_text(case)
         result["vedtak"] = {"entity": "Vedtak", "systemId": system_id("vedtak", ref),
                             "vedtakstekst": _text(text, "vedtakstekst", ref),
                             "dato": (decision.date or case.meeting).isoformat()}
@@ -156,18 +156,6 @@ def content(case: Case) -> dict:
              "tittel": a.title, "tittelSensitiv": a.title, "dokumentnummer": number,
              "tilknyttetRegistreringSom": "vedlegg"} for number, a in enumerate(attachments, start=1)]
     return result
-
-
-def _decision_text(case: Case) -> str:
-    """The decision's words as the case paper gives them: its text, or the proposal when adopted as proposed,
-    or else the outcome ('Tatt til orientering')."""
-    from fsu_cli.render.casepaper import outcome_word
-
-    decision = case.decision
-    text = (decision.text or "").strip()
-    if not text and decision.outcome == "adopted" and case.proposal is not None:
-        text = (case.proposal.text or "").strip()
-    return text or outcome_word(case)
 
 
 def _text(text: str, what: str, ref: str) -> dict:

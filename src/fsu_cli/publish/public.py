@@ -135,6 +135,18 @@ def label(repo: Repository, case: Case) -> str:
     return case_label(repo.committees.get(case.committee or ""), case)
 
 
+def decision_text(case: Case) -> str:
+    """The decision's words as the case paper gives them: its text, or the proposal when adopted as proposed,
+    or else the outcome ('Tatt til orientering')."""
+    from fsu_cli.render.casepaper import outcome_word
+
+    decision = case.decision
+    text = (decision.text or "").strip()
+    if not text and decision.outcome == "adopted" and case.proposal is not None:
+        text = (case.proposal.text or "").strip()
+    return text or outcome_word(case)
+
+
 def times(meeting: Meeting) -> tuple[dt.time, dt.time | None] | None:
     """'09:00-12:00' as (start, end), '09:00' as (start, None); None when no clock time is written."""
     text = (meeting.time or "").strip()
