@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 import uuid
 from dataclasses import dataclass, field
@@ -33,6 +34,19 @@ OSLO = ZoneInfo("Europe/Oslo")
 # fsu's kinds of case as eInnsyn's moetesakstype: a case decided in the meeting is a 'moete' case
 # ('politisk' is for elected bodies, 'delegert' for delegated decisions; neither fits a partnership).
 CASE_TYPE = {"decision": "moete", "information": "orientering", "discussion": "annet"}
+# An export field, by the end of its path, as the data file calls it (for messages).
+_FIELDS = tuple((re.compile(pattern + "$"), name) for pattern, name in (
+    (r"utredning\.saksbeskrivelse\.tekstInnhold", "introduction and background"),
+    (r"innstilling\.tekstInnhold", "proposal"),
+    (r"vedtakstekst\.tekstInnhold", "decision text, or the proposal it adopted"),
+    (r"dokumentbeskrivelse\[\d+\]\.tittel(Sensitiv)?", "attachment title"),
+    (r"moetesak\[\d+\]\.offentligTittel(Sensitiv)?", "title, or an exempt case's public_title"),
+    (r"moetesak\[\d+\]\.beskrivelse", "exemption basis"),
+    (r"\.offentligTittel(Sensitiv)?", "the committee's short_name"),
+    (r"\.utvalg", "the committee's name"),
+    (r"\.moetested", "location"),
+    (r"\.videoLink", "video"),
+))
 # Fields whose value is not text for the reader, and not held to the 500 characters.
 _NOT_TEXT = frozenset({"systemId", "videoLink", "entity", "moetedato", "dato", "tekstFormat"})
 
@@ -82,10 +96,15 @@ class Builder:
                 "moetemappe": folders}
 
     def origin(self, where: str) -> str:
-        """The data file behind an export path: the longest known prefix's."""
+        """The data file behind an export path (the longest known prefix's), and the field there:
+        'data/cases/ssu/2024/02.yaml (background)'."""
         found = [prefix for prefix in self.origins if where == prefix or where.startswith((prefix + ".",
                                                                                            prefix + "["))]
-        return self.origins[max(found, key=len)] if found else ""
+        if not found:
+            return ""
+        field_name = next((name for pattern, name in _FIELDS if pattern.search(where)), "")
+        path = self.origins[max(found, key=len)]
+        return f"{path} ({field_name})" if field_name else path
 
     def meeting(self, committee: Committee, meeting: Meeting, number: str, where: str) -> dict:
         day = meeting.date

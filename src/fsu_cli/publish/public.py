@@ -19,9 +19,11 @@ from fsu_cli.check.load import Loaded
 from fsu_cli.domain.records import Case, Committee, Meeting, Repository, case_label
 from fsu_cli.errors import ExitCode, Stop, UsageError
 
-# Reading and schema errors leave records missing or half there: nothing is published from them.
+# Reading and schema errors leave records missing or half there: nothing is published from them. (An identity
+# number is looked for in what is published, by ``guard_identity_numbers``, so that the message names the
+# published field; one in a text that is not published, an exempt case's, is fsu validate's to report.)
 _WRONG = frozenset({"FSU001", "FSU002", "FSU003", "FSU004", "FSU005", "FSU006", "FSU009", "FSU010",
-                    "FSU100", "FSU101", "FSU102", "FSU103", "FSU104", "FSU105", "FSU106", "FSU107", "FSU361"})
+                    "FSU100", "FSU101", "FSU102", "FSU103", "FSU104", "FSU105", "FSU106", "FSU107"})
 
 
 def load(repo_option: Path | None) -> Loaded:
@@ -188,7 +190,7 @@ def strings(value: Any, where: str = "") -> Iterator[tuple[str, str]]:
 
 def guard_identity_numbers(export: Any, out: Path, origin: Callable[[str], str]) -> None:
     """A national identity number anywhere in what would be published stops it, with exit 1 and nothing
-    written. ``origin(where)`` names the data file a field came from. The number is shown only up to its
+    written. ``origin(where)`` names the data file a field came from, and what it is called there. The number is shown only up to its
     date part, as fsu validate (FSU361) shows it."""
     from fsu_cli.check.rules.privacy import find_numbers, mask
 
@@ -198,9 +200,7 @@ def guard_identity_numbers(export: Any, out: Path, origin: Callable[[str], str])
     print(f"Nothing was written to {out}: a national identity number (fødselsnummer or D-number) would have "
           "been published.", file=sys.stderr)
     for where, digits in hits:
-        source = origin(where)
-        print(f"{source}: FSU361 {mask(digits)} in {where}" if source else f"FSU361 {mask(digits)} in {where}",
-              file=sys.stderr)
+        print(f"{origin(where) or '?'}: FSU361 {mask(digits)} in {where}", file=sys.stderr)
     print("    hint: Remove the number from the data (fsu validate shows where), and see 'fsu explain FSU361'.",
           file=sys.stderr)
     raise Stop(ExitCode.FINDINGS)
