@@ -87,7 +87,7 @@ def test_two_runs_give_the_same_bytes_and_the_stamp_comes_from_the_data(fsu, com
     assert fsu("publish", "ics", second, "--repo", community).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
     stamps = {event.decoded("dtstamp") for event in calendar(first).walk("VEVENT")}
-    assert stamps == {dt.datetime(2027, 4, 15, tzinfo=dt.timezone.utc)}  # the latest date in the data
+    assert stamps == {dt.datetime(2027, 4, 15, tzinfo=dt.UTC)}  # the latest date in the data
 
 
 def test_publishing_again_replaces_the_calendar_it_wrote(fsu, community, published):

@@ -74,7 +74,7 @@ def calendar(repo: Repository, committees: list[Committee]):
 
 def _stamp(repo: Repository) -> dt.datetime:
     day = public.latest_date(repo) or dt.date(2000, 1, 1)
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def uid(repo: Repository, committee: Committee, meeting: Meeting) -> str:

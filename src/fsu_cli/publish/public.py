@@ -11,8 +11,9 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from fsu_cli.check.findings import Finding
 from fsu_cli.check.load import Loaded
