@@ -136,15 +136,27 @@ def _long(length: int) -> str:
     return "  " + words + "\n"
 
 
-def test_a_text_over_500_characters_stops_the_export_and_names_it(fsu, community, tmp_path):
+def test_a_case_text_over_500_characters_goes_to_the_case_paper_with_a_warning(fsu, community, tmp_path):
     out = tmp_path / "einnsyn.json"
-    out.write_bytes(b'{"eksport": "einnsyn", "versjon": 1}\n')  # an earlier export stays as it was
     edit(community / PUBLIC_CASE, "background: |\n", "background: |\n" + _long(501) + "\n")
     result = fsu("publish", "einnsyn", out, "--repo", community)
-    assert result.exit_code == 1
-    assert "eInnsyn takes at most 500 characters in a text field, and fsu cuts no text short" in result.stderr
-    assert f"{PUBLIC_CASE} (introduction and background): moetemappe[" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert f"{PUBLIC_CASE} (introduction and background): warning: moetemappe[" in result.stderr
     assert "utredning.saksbeskrivelse.tekstInnhold is " in result.stderr
+    case = cases(json.loads(out.read_bytes()))[("Strategisk samarbeidsutvalg", 2024, 2)]
+    note = case["utredning"]["saksbeskrivelse"]["tekstInnhold"]
+    assert note.startswith("Teksten har ") and "saksfremlegget" in note and len(note) <= 500
+    assert "Samhandling om utskrivning" not in out.read_text(encoding="utf-8")  # not a piece of it either
+
+
+def test_a_title_over_500_characters_stops_the_export_and_names_it(fsu, community, tmp_path):
+    out = tmp_path / "einnsyn.json"
+    out.write_bytes(b'{"eksport": "einnsyn", "versjon": 1}\n')  # an earlier export stays as it was
+    edit(community / PUBLIC_CASE, "title: ", "title: " + _long(501).strip() + " ")
+    result = fsu("publish", "einnsyn", out, "--repo", community)
+    assert result.exit_code == 1, result.stderr
+    assert "eInnsyn takes at most 500 characters in a text field, and fsu cuts no text short" in result.stderr
+    assert "offentligTittel is " in result.stderr
     assert out.read_bytes() == b'{"eksport": "einnsyn", "versjon": 1}\n'
 
 

@@ -5,7 +5,9 @@ typespec/einnsyn.arkiv.models.tsp): Moetemappe, Moetesak, Utredning, Moetesaksbe
 Moetedokument, Dokumentbeskrivelse. Every object has a ``systemId``, a UUID made from the committee,
 the date and the case number, so publishing again updates the same objects and never duplicates them.
 An exempt case is its public title, in both title fields, and its legal basis; none of its content.
-No text goes over 500 characters, and none is cut: a longer one stops the export and names its field.
+No text goes over 500 characters, and none is cut: a longer case text (utredning, innstilling, vedtak) is
+sent as a note that the text is in the case paper, with a warning naming it; a longer title or name stops
+the export and names its field.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def publish_einnsyn(repo: Path | None, out: Path, as_of: str | None) -> int:
     builder = Builder(loaded.repo)
     export = builder.export()
     public.guard_identity_numbers(export, out, builder.origin)
+    _move_long_texts(builder, export)
     _refuse_long_texts(builder, export, out)
     return public.write(out, dumps(export), looks_like_ours)
 
@@ -216,6 +219,23 @@ def long_texts(export: dict) -> list[tuple[str, int]]:
     """(where, length) of every text over the limit."""
     return [(where, len(text)) for where, text in public.strings(export)
             if not where.endswith(" (key)") and where.rsplit(".", 1)[-1] not in _NOT_TEXT and len(text) > MAX_TEXT]
+
+
+LONG_TEXT_NOTE = "Teksten har {length} tegn, mer enn eInnsyn tar imot ({limit}); den står i sin helhet i saksfremlegget."
+
+
+def _move_long_texts(builder: Builder, export: dict) -> None:
+    """A case text over the limit goes to the document: the field says the case paper holds it, and a warning
+    names the case file and field, so nothing is cut short unseen."""
+    for where, length in long_texts(export):
+        if not where.endswith(".tekstInnhold"):
+            continue
+        holder: object = export
+        for step in re.findall(r"[^.\[\]]+|\[\d+\]", where)[:-1]:
+            holder = holder[int(step[1:-1])] if step.startswith("[") else holder[step]  # type: ignore[index]
+        holder["tekstInnhold"] = LONG_TEXT_NOTE.format(length=length, limit=MAX_TEXT)  # type: ignore[index]
+        print(f"{builder.origin(where)}: warning: {where} is {length} characters, more than eInnsyn's {MAX_TEXT}; "
+              "it is sent as a note that the full text is in the case paper.", file=sys.stderr)
 
 
 def _refuse_long_texts(builder: Builder, export: dict, out: Path) -> None:
