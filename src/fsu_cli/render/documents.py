@@ -157,6 +157,7 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
         # a notice names the meeting's day, as real notices do: torsdag 26.11.2026
         "meeting": {"date": _nb(day), "date_line": _nb(day) if minutes else words.day_and_date(day), "time": words.clock(meeting.time) if meeting.time else "",
                     "location": meeting.location or "", "status": words.STATUS.get(meeting.status or "", ""),
+                    "held": meeting.status == "held",
                     "cancelled": meeting.status == "cancelled", "cancelled_note": words.CANCELLED,
                     "video": meeting.video or "", "form": words.FORM.get(meeting.form or "", ""),
                     "notice_sent": _nb(meeting.notice_sent)},
