@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from fsu_cli.store.resources import resource_dir
+from fsu_cli.store.resources import package_dir
 
 DOMAIN = "fsu"
 LANGUAGES = ("nb", "nn")  # bokmål (the texts as written) and nynorsk
@@ -35,7 +35,8 @@ _active: ContextVar[Any] = ContextVar("fsu_translations", default=_NULL)
 
 
 def locale_dir() -> Path:
-    return resource_dir("locale")
+    """The catalogs live in the package itself (``src/fsu_cli/locale``), so the wheel ships them as code."""
+    return package_dir() / "locale"
 
 
 def catalog_path(language: str, suffix: str = ".po") -> Path:
@@ -138,6 +139,7 @@ def update(language: str = "nn") -> list[str]:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         catalog = Catalog(locale=language, project="fsu", charset="utf-8", fuzzy=False)
+    template.creation_date = catalog.creation_date  # the catalog changes only when its texts do
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     with path.open("wb") as out:
