@@ -100,8 +100,8 @@ def test_the_minutes_say_til_stades(fsu, nynorsk, fmt):
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_the_annual_report_in_nynorsk(fsu, nynorsk, fmt):
     text = render(fsu, nynorsk, "report", "fsu-pasientforlop", "2026", "--format", fmt)
-    assert re.search(r"(^## |<h2>)Samansetting", text, re.M)
-    assert not re.search(r"(^## |<h2>)Sammensetning", text, re.M)  # the mandate's own heading is data
+    assert re.search(r"(^## |<h2>)Samansetting", text, re.MULTILINE)
+    assert not re.search(r"(^## |<h2>)Sammensetning", text, re.MULTILINE)  # the mandate's own heading is data
     assert "Medlemer per 22.11.2026:" in text
     assert re.search(r"\| Periode \| Leiar \| Nestleiar \||<th>Periode</th><th>Leiar</th><th>Nestleiar</th>", text)
     assert "Utvalet heldt 5 møte i 2026; mandatet krev minst 4." in text  # nynorsk: eitt møte, fleire møte

@@ -18,10 +18,10 @@ from fsu_cli.domain.records import (PARTNERS, Assessment, Case, Committee, Date,
                                     parse_case_ref)
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
-from fsu_cli.render.i18n import N_, in_language_of_repo
-from fsu_cli.render.i18n import gettext as _
 from fsu_cli.render.casepaper import case_document, case_view  # noqa: F401  (case_document: part of this API)
 from fsu_cli.render.casepaper import nb as _nb
+from fsu_cli.render.i18n import N_, in_language_of_repo
+from fsu_cli.render.i18n import gettext as _
 from fsu_cli.render.views import AgendaItemView, AttendanceRow, AttendanceView, CaseView, MemberRow, Signer
 
 

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import functools
 import gettext as _gettext
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from fsu_cli.store.resources import package_dir
 
@@ -106,8 +107,8 @@ def _source_root() -> Path:
 
 def extract() -> Any:
     """Every marked text of the templates and the code, as a Babel catalog (babel.cfg says where to look)."""
-    from babel.messages.extract import extract_from_dir
     from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
     from babel.messages.frontend import parse_mapping_cfg
 
     root = _source_root()
@@ -157,6 +158,10 @@ def untranslated(catalog: Any) -> list[str]:
 def main(argv: list[str]) -> int:
     if argv[1:] != ["update"]:
         print("usage: python3 -m fsu_cli.render.i18n update")
+        return 2
+    if not (_source_root() / "babel.cfg").is_file():
+        print("The catalog is updated in fsu's source tree (where babel.cfg is); run this there, with "
+              "PYTHONPATH=src.")
         return 2
     missing = update()
     for message in missing:

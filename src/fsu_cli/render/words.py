@@ -10,7 +10,6 @@ from typing import Any
 
 from fsu_cli.render.i18n import N_
 from fsu_cli.render.i18n import gettext as _
-from fsu_cli.render.i18n import ngettext  # noqa: F401  (for the catalog's plural texts)
 
 
 class _Words(dict):
@@ -20,7 +19,8 @@ class _Words(dict):
         return _(super().__getitem__(key))
 
     def get(self, key: Any, default: Any = None) -> Any:
-        return self[key] if key in self else default
+        word = super().get(key)
+        return default if word is None else _(word)
 
 
 KIND = _Words({"information": N_("Til orientering"), "discussion": N_("Til drøfting"),
