@@ -141,7 +141,9 @@ def test_a_pdf_in_nynorsk(fsu, nynorsk, tmp_path):
     out = tmp_path / "protokoll.pdf"
     assert fsu("render", "minutes", "fsu-pasientforlop", "2026-05-21", "--format", "pdf", "-o", out, "--repo",
                nynorsk).exit_code == 0
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(str(out)).pages).split())
+    reader = PdfReader(str(out))
+    assert reader.trailer["/Root"]["/Lang"] == "nn"  # from <html lang="nn">
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Til stades" in text and "Møteleiar: Marte Haugland" in text and "Møtestad: Teams" in text
 
 
