@@ -495,6 +495,7 @@ def index(documents) -> Repository:
         source = Source(file.rel)
         if file.kind == "config":
             repo.name = data.get("name") if isinstance(data.get("name"), str) else None
+            repo.language = data.get("language") if data.get("language") in ("nb", "nn") else "nb"
             for organization in build.build_organizations(data, source):
                 repo.all_organizations.append(organization)
                 repo.organizations.setdefault(organization.id, organization)

@@ -49,3 +49,16 @@ def in_period(start: Date | None, end: Date | None, day: Date) -> bool:
 def norwegian_date(day: Date) -> str:
     """09.10.2025"""
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def N_(text: str) -> str:
+    """Marks a bokmål word for the nynorsk catalog; documents translate it where they show it."""
+    return text
+
+
+DAY_NAMES = (N_("mandag"), N_("tirsdag"), N_("onsdag"), N_("torsdag"), N_("fredag"), N_("lørdag"), N_("søndag"))
+
+
+def weekday_name(day: Date) -> str:
+    """The day's name in bokmål, as documents write it: 'torsdag'."""
+    return DAY_NAMES[day.weekday()]

@@ -377,6 +377,7 @@ class Repository:
     """Everything loaded from one governance repository, indexed for look-ups."""
 
     name: str | None = None
+    language: str = "nb"  # the målform of documents: nb (bokmål) or nn (nynorsk)
     organizations: dict[str, Organization] = field(default_factory=dict)
     committees: dict[str, Committee] = field(default_factory=dict)
     mandates: dict[str, Mandate] = field(default_factory=dict)

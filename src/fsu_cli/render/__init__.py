@@ -13,7 +13,15 @@ LETTERHEAD = "letterhead.docx"
 
 
 def render(root: Path | None, template: str, context: dict[str, Any], fmt: str, draft: bool = False) -> bytes:
-    """The document ``template`` (e.g. 'case') in the format ``fmt``, as bytes; a ``draft`` is marked UTKAST."""
+    """The document ``template`` (e.g. 'case') in the format ``fmt``, as bytes; a ``draft`` is marked UTKAST.
+    The document's ``language`` (its context's, bokmål by default) is spoken by the templates and the writers."""
+    from fsu_cli.render.i18n import speaking
+
+    with speaking(context.get("language", "nb")):
+        return _render(root, template, context, fmt, draft)
+
+
+def _render(root: Path | None, template: str, context: dict[str, Any], fmt: str, draft: bool) -> bytes:
     from fsu_cli.render.confined import template_folders
     from fsu_cli.render.draft import mark_html, mark_markdown
     from fsu_cli.render.templates import render_template
@@ -35,7 +43,8 @@ def render(root: Path | None, template: str, context: dict[str, Any], fmt: str, 
 
     fields = {key: xml_safe(str(context.get(key, ""))) for key in ("community", "committee", "committee_label",
                                                                    "title", "document")}
-    return html_to_docx(html, letterhead(template_folders(root)), fields, draft=draft)
+    return html_to_docx(html, letterhead(template_folders(root)), fields, draft=draft,
+                        language=context.get("language", "nb"))
 
 
 def letterhead(folders: list[Path]) -> Path | None:

@@ -14,6 +14,8 @@ from fsu_cli.domain.records import (Assessment, Case, Date, Decision, FollowUp, 
                                     parse_case_ref)
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
+from fsu_cli.render.i18n import gettext as _
+from fsu_cli.render.i18n import in_language_of_repo
 from fsu_cli.render.views import (AssessmentView, AttachmentView, CaseView, DecisionView, FollowUpView,
                                   ProposalView, RecommendationView, RouteStep)
 
@@ -49,7 +51,7 @@ def case_view(repo: Repository, case: Case, public: bool, today: Date | None = N
         printed=printed,
         not_printed=not_printed,
         attachments=bool(printed or not_printed),
-        proposal=ProposalView(words.PROPOSAL.get(proposal.kind or "", "Forslag til vedtak"), proposal.text or "")
+        proposal=ProposalView(words.PROPOSAL.get(proposal.kind or "") or words.PROPOSAL["decision"], proposal.text or "")
         if proposal else None,
         background=case.background or "",
         assessments=tuple(AssessmentView(_assessment_heading(repo, a), a.text or "") for a in case.assessments),
@@ -152,10 +154,11 @@ def _assessment_heading(repo: Repository, assessment: Assessment) -> str:
     side = assessment.side or ""
     if side == "hospital":
         hospitals = [o.name for o in repo.organizations.values() if o.side == "hospital" and o.name]
-        return f"{words.genitive(hospitals[0])} vurdering" if len(hospitals) == 1 else "Sykehusets vurdering"
-    return words.ASSESSMENT.get(side, "Vurdering")
+        return words.assessment_of(hospitals[0]) if len(hospitals) == 1 else _("Sykehusets vurdering")
+    return words.ASSESSMENT.get(side) or _("Vurdering")
 
 
+@in_language_of_repo
 def case_document(repo: Repository, ref: str, public: bool, today: Date | None = None) -> dict[str, Any]:
     parsed = parse_case_ref(ref)
     if parsed is None:
@@ -168,4 +171,4 @@ def case_document(repo: Repository, ref: str, public: bool, today: Date | None =
     return {"community": repo.name or "", "committee": committee.name if committee else "",
             "committee_label": committee.label if committee else "", "title": view.number, "public": public,
             "area": words.area(committee.area) if committee and committee.area else "",
-            "document": "Saksfremlegg", "case": view}
+            "document": _("Saksfremlegg"), "case": view}

@@ -20,6 +20,8 @@ from fsu_cli.errors import UsageError
 from fsu_cli.render import words
 from fsu_cli.render.casepaper import case_document, case_view  # noqa: F401  (case_document: part of this API)
 from fsu_cli.render.casepaper import nb as _nb
+from fsu_cli.render.i18n import N_, in_language_of_repo
+from fsu_cli.render.i18n import gettext as _
 from fsu_cli.render.views import AgendaItemView, AttendanceRow, AttendanceView, CaseView, MemberRow, Signer
 
 
@@ -55,6 +57,7 @@ def _base(repo: Repository, committee: Committee | None, title: str, public: boo
 # --- mandates ------------------------------------------------------------------------
 
 
+@in_language_of_repo
 def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[str, Any]:
     mandate = repo.mandates.get(mandate_id)
     if mandate is None:
@@ -65,18 +68,17 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
         approval = words.approved_by_partners(_nb(mandate.approved.date), mandate.approved.document or "")
     elif mandate.status == "approved" and mandate.approved is not None:
         approver = repo.committees.get(mandate.approved.by or "")
-        approval = f"Godkjent i {approver.name if approver else mandate.approved.by} {_nb(mandate.approved.date)}"
+        approval = words.approved_in(approver.name if approver else mandate.approved.by or "", _nb(mandate.approved.date))
         approving_case = repo.case(mandate.approved.case) if mandate.approved.case else None
         if approving_case is not None:
             approval += f" ({case_label(repo.committees.get(approving_case.committee or ''), approving_case)})"
     validity = ""
     if mandate.valid_from:
-        validity = f"Gjelder fra {_nb(mandate.valid_from)}"
-        validity += f" til og med {_nb(mandate.valid_until)}" if mandate.valid_until else ""
+        validity = words.validity(_nb(mandate.valid_from), _nb(mandate.valid_until))
     replaced = [repo.mandates[old].title or old if old in repo.mandates else old for old, _ in mandate.supersedes]
     return {
         **_base(repo, committee, mandate.title or mandate.id, public),
-        "document": "Mandat",
+        "document": _("Mandat"),
         "draft": mandate.status != "approved",
         "approval": approval,
         "validity": validity,
@@ -104,7 +106,7 @@ def _surname(name: str) -> tuple[str, str]:
 
 def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = "member",
                  by_side: bool = False) -> list[MemberRow]:
-    offices = {o.name: words.ROLE.get(o.role or "", "") for o in in_office(committee.leadership, on=day)}
+    offices = {o.name: o.role or "" for o in in_office(committee.leadership, on=day)}
     sides = list(words.SIDE)
     keyed = []
     for member in in_office(committee.members, on=day):
@@ -122,10 +124,11 @@ def _member_rows(repo: Repository, committee: Committee, day: Date, role: str = 
             organization=(organization.name or organization.id) if organization else (member.organization or ""),
             side=side_word,
             email=member.email or "",
-            role=offices.get(member.name, "") if member.holds_seat else "",
+            role=words.ROLE.get(offices.get(member.name, ""), "") if member.holds_seat else "",
             appointed=appointed,
         )
-        rank, side_rank = {"leder": 0, "nestleder": 1}.get(row.role, 2), sides.index(side) if side in sides else 99
+        office = offices.get(member.name, "") if member.holds_seat else ""
+        rank, side_rank = {"leader": 0, "deputy": 1}.get(office, 2), sides.index(side) if side in sides else 99
         order = ((side_rank, rank, _surname(row.name)) if by_side else (rank, side_rank, row.organization, row.name))
         keyed.append((order, row))
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
@@ -140,18 +143,21 @@ def _meeting_cases(repo: Repository, committee: Committee, day: Date, public: bo
     return [case_view(repo, c, public, today) for c in cases]
 
 
+@in_language_of_repo
 def meeting_document(repo: Repository, committee_name: str, day_text: str, public: bool, minutes: bool) -> dict:
     committee = repo.committee_named(committee_name)
     day = _date(day_text, "The meeting date")
     meeting = _meeting(committee, day)
     lists = _member_lists(repo, committee, day)
-    document = "Protokoll" if minutes else "Innkalling og saksliste"
+    document = _("Protokoll") if minutes else _("Innkalling og saksliste")
     cases = _meeting_cases(repo, committee, day, public)
     context = {
         **_base(repo, committee, f"{document} {committee.label} {_nb(day)}", public),
         "document": document,
-        "meeting": {"date": _nb(day), "time": words.clock(meeting.time) if meeting.time else "",
+        # a notice names the meeting's day, as real notices do: torsdag 26.11.2026
+        "meeting": {"date": _nb(day), "date_line": _nb(day) if minutes else words.day_and_date(day), "time": words.clock(meeting.time) if meeting.time else "",
                     "location": meeting.location or "", "status": words.STATUS.get(meeting.status or "", ""),
+                    "held": meeting.status == "held",
                     "cancelled": meeting.status == "cancelled", "cancelled_note": words.CANCELLED,
                     "video": meeting.video or "", "form": words.FORM.get(meeting.form or "", ""),
                     "notice_sent": _nb(meeting.notice_sent)},
@@ -261,7 +267,7 @@ def _attendance(repo: Repository, committee: Committee, meeting: Meeting) -> Att
 
     present = [AttendanceRow(name, organization(name), role(name)) for name in meeting.present]
     present += [AttendanceRow(s.name, organization(s.name, s.organization),
-                              words.substitute_for(s.stands_for) if s.stands_for else "vara")
+                              words.substitute_for(s.stands_for) if s.stands_for else words.SUBSTITUTE)
                 for s in meeting.substitutes]
     absent = [AttendanceRow(a.name, organization(a.name), role(a.name), a.reason or "")
               for a in meeting.absences]
@@ -291,7 +297,7 @@ def _signers(committee: Committee, meeting: Meeting) -> list[Signer]:
     signers = [Signer(o.name or "", words.ROLE.get(o.role or "", "")) for role in ("leader", "deputy")
                for o in offices if o.role == role]
     if not signers and meeting.chair:
-        signers = [Signer(meeting.chair, "møteleder")]
+        signers = [Signer(meeting.chair, words.CHAIR)]
     return signers
 
 
@@ -319,6 +325,7 @@ def _side(repo: Repository, organization_id: str | None) -> str:
 # --- annual report and member list -------------------------------------------------------
 
 
+@in_language_of_repo
 def report_document(repo: Repository, committee_name: str, year: int, as_of: Date, public: bool) -> dict:
     committee = repo.committee_named(committee_name)
     first, last = Date(year, 1, 1), Date(year, 12, 31)
@@ -342,8 +349,9 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
     still_running = committee.dissolved is None or committee.dissolved > last
     advice = next_term(repo, committee, end) if undecided and still_running else None
     return {
-        **_base(repo, committee, f"Årsrapport {year} for {committee.name or committee.label}", public),
-        "document": "Årsrapport",
+        **_base(repo, committee, _("Årsrapport %(year)s for %(committee)s")
+                % {"year": year, "committee": committee.name or committee.label}, public),
+        "document": _("Årsrapport"),
         "year": year,
         "mandate": {
             "title": mandate.title or "",
@@ -436,15 +444,18 @@ def _org(repo: Repository, organization_id: str | None) -> str:
 
 
 def _verdict_nb(verdict: str, final: bool) -> str:
-    text = {
-        "met": "Kravet i mandatet er oppfylt.",
-        "on pace": "Året er ikke omme; med planlagte møter blir kravet oppfylt.",
-        "below minimum": "Utvalget hadde færre møter enn mandatet krever.",
-        "cannot reach minimum": "Med møtene som er planlagt, blir kravet i mandatet ikke oppfylt.",
-        "above maximum": "Utvalget hadde flere møter enn mandatet tillater.",
-        "not judged": "Mandatet setter ikke krav til antall møter.",
-    }[verdict]
-    return text if final or verdict not in ("met",) else "Kravet i mandatet er allerede oppfylt."
+    text = _VERDICTS[verdict]
+    return _(text if final or verdict not in ("met",) else N_("Kravet i mandatet er allerede oppfylt."))
+
+
+_VERDICTS = {
+    "met": N_("Kravet i mandatet er oppfylt."),
+    "on pace": N_("Året er ikke omme; med planlagte møter blir kravet oppfylt."),
+    "below minimum": N_("Utvalget hadde færre møter enn mandatet krever."),
+    "cannot reach minimum": N_("Med møtene som er planlagt, blir kravet i mandatet ikke oppfylt."),
+    "above maximum": N_("Utvalget hadde flere møter enn mandatet tillater."),
+    "not judged": N_("Mandatet setter ikke krav til antall møter."),
+}
 
 
 def _advice_nb(repo: Repository, advice) -> str:
@@ -452,19 +463,22 @@ def _advice_nb(repo: Repository, advice) -> str:
         return ""
     def side(s: str) -> str:
         names = [o.name for o in repo.organizations.values() if o.side == s and o.name]
-        base = {"hospital": "sykehuset", "municipality": "kommunene"}.get(s, words.SIDE.get(s, s))
+        base = _("sykehuset") if s == "hospital" else words.SIDE.get(s, s)
         return f"{base} ({names[0]})" if len(names) == 1 else base
-    text = f"For {advice.period()} bør lederen komme fra {side(advice.leader_side)}"
+    text = _("For %(period)s bør lederen komme fra %(side)s") % {"period": advice.period(),
+                                                                 "side": side(advice.leader_side)}
     if advice.deputy_side:
-        text += f" og nestlederen fra {side(advice.deputy_side)}"
+        text += _(" og nestlederen fra %(side)s") % {"side": side(advice.deputy_side)}
     return text + "."
 
 
+@in_language_of_repo
 def members_document(repo: Repository, committee_name: str, as_of: Date, public: bool) -> dict:
     committee = repo.committee_named(committee_name)
     return {
-        **_base(repo, committee, f"Medlemmer i {committee.name or committee.label}", public),
-        "document": "Medlemsliste",
+        **_base(repo, committee, _("Medlemmer i %(committee)s") % {"committee": committee.name or committee.label},
+                public),
+        "document": _("Medlemsliste"),
         **_member_lists(repo, committee, as_of),
         "observers_note": words.OBSERVERS_NOTE,
         "members_on": _nb(as_of),

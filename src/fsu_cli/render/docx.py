@@ -21,6 +21,7 @@ from typing import Any
 
 from fsu_cli.errors import UsageError
 from fsu_cli.render.columns import breakable_emails, column_widths
+from fsu_cli.render.i18n import gettext as _
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 MAX_LETTERHEAD_BYTES = 20 * 1024 * 1024
@@ -31,12 +32,18 @@ _BLOCKS = {"p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", 
            "header", "section"}
 
 
-def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str], draft: bool = False) -> bytes:
+# Word's language tags for the målform: spelling and grammar are checked in it
+WORD_LANGUAGE = {"nb": "nb-NO", "nn": "nn-NO"}
+
+
+def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str], draft: bool = False,
+                 language: str = "nb") -> bytes:
+    tag = WORD_LANGUAGE.get(language, WORD_LANGUAGE["nb"])
     document = _letterhead(letterhead) if letterhead else _default_letterhead()
     _fill_placeholders(document, fields)
     if draft:
         _draft_headers(document)
-    _norwegian(document)
+    _norwegian(document, tag)
     _clear_body(document)
     import lxml.html
 
@@ -52,7 +59,7 @@ def html_to_docx(html: str, letterhead: Path | None, fields: dict[str, str], dra
     props.comments = ""
     props.keywords = ""
     props.subject = fields.get("document", "")
-    props.language = "nb-NO"
+    props.language = tag
     props.revision = 1
     props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
     props.last_printed = FIXED_TIME.replace(tzinfo=None)
@@ -106,11 +113,11 @@ def _default_letterhead() -> Any:
     header.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
                                                    WD_TAB_ALIGNMENT.RIGHT)
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ title }}\t\tSide "
+    footer.text = "{{ title }}\t\t" + _("Side") + " "
     footer.paragraph_format.tab_stops.add_tab_stop(section.page_width - section.left_margin - section.right_margin,
                                                    WD_TAB_ALIGNMENT.RIGHT)
     _field(footer, "PAGE")
-    footer.add_run(" av ")
+    footer.add_run(" " + _("av") + " ")
     _field(footer, "NUMPAGES")
     for paragraph in (header, footer):
         for run in paragraph._p.iter(qn("w:r")):
@@ -141,7 +148,7 @@ def _draft_headers(document: Any) -> None:
             first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             mark = first.insert_paragraph_before()
             mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = mark.add_run(MARK)
+            run = mark.add_run(_(MARK))
             run.bold = True
             run.font.size = Pt(12)
             run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
@@ -162,10 +169,10 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph._p.append(field)
 
 
-def _norwegian(document: Any) -> None:
-    """Norwegian bokmål as the language of the text, in the document defaults and in the Normal style, so Word
-    spell-checks in Norwegian (a letterhead saved with another language gets bokmål too: fsu writes only
-    Norwegian)."""
+def _norwegian(document: Any, tag: str = "nb-NO") -> None:
+    """The document's Norwegian (``nb-NO`` bokmål, ``nn-NO`` nynorsk) as the language of the text, in the document
+    defaults and in the Normal style, so Word spell-checks in it (a letterhead saved with another language gets
+    it too: fsu writes only Norwegian)."""
     from docx.oxml.ns import qn
 
     styles = document.styles.element
@@ -191,8 +198,8 @@ def _norwegian(document: Any) -> None:
             lang = rpr._add_lang() if hasattr(rpr, "_add_lang") else rpr.makeelement(qn("w:lang"), {})
             if lang.getparent() is None:
                 rpr.append(lang)
-        lang.set(qn("w:val"), "nb-NO")
-        lang.set(qn("w:eastAsia"), "nb-NO")
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
 
 
 def _fill_placeholders(document: Any, fields: dict[str, str]) -> None:

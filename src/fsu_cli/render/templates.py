@@ -135,6 +135,7 @@ def environment(root: Path | None) -> Any:
         extensions=["jinja2.ext.i18n"],
     )
     # Texts templates write are marked {{ _("...") }} or {% trans %}: bokmål as written, or from a catalog
+    # (render_template installs the document's, from its context's language)
     env.install_null_translations(newstyle=True)
     env.filters["markdown"] = markdown_to_html
     env.filters["md"] = markdown_text
@@ -149,6 +150,7 @@ def render_template(root: Path | None, name: str, context: dict[str, Any]) -> st
     from fsu_cli.render.sandbox import memory_cap
 
     env = environment(root)
+    _speak(env, context.get("language", "nb"))
     try:
         with memory_cap():
             env.start(name)
@@ -170,6 +172,14 @@ def render_template(root: Path | None, name: str, context: dict[str, Any]) -> st
                               f"loop or a repetition that makes a huge text.") from None
     except (ArithmeticError, LookupError, TypeError, ValueError) as error:
         raise TemplateProblem(f"The template {_where(error, name)} failed: {type(error).__name__}: {error}.") from None
+
+
+def _speak(env: Any, language: str) -> None:
+    """The template's marked texts in the document's målform: bokmål as written, nynorsk from the catalog."""
+    from fsu_cli.render.i18n import DEFAULT, translations
+
+    if language != DEFAULT:
+        env.install_gettext_translations(translations(language), newstyle=True)
 
 
 def _output(env: Any, template: Any, context: dict[str, Any]) -> str:
