@@ -178,13 +178,17 @@ def _meeting_link(committee: Committee, meeting: Meeting) -> dict[str, Any]:
                  status=words.STATUS.get(meeting.status or "", ""), location=meeting.location or "")
 
 
+# "kommune" (a member's side) to "kommunene" (the heading of the side's members)
+_SIDES = {singular: words.SIDE[side] for side, singular in words.SIDE_SINGULAR.items() if side in words.SIDE}
+
+
 def member_sides(repo: Repository, committee: Committee, today: Date) -> list[dict[str, Any]]:
     """The members in office by side (in the order the sides are known), leaders first within a side, then
     the substitutes and the observers."""
     lists = _member_lists(repo, committee, today, by_side=True)
     groups: list[dict[str, Any]] = []
     for row in lists["members"]:
-        heading = (row.side or "annet").capitalize()
+        heading = _SIDES.get(row.side.split(" oppnevnt")[0], row.side or "Andre").capitalize()
         if not groups or groups[-1]["heading"] != heading:
             groups.append({"heading": heading, "rows": []})
         groups[-1]["rows"].append(row)
