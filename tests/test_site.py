@@ -207,3 +207,14 @@ def test_nothing_is_published_from_a_broken_file(fsu, community, tmp_path):
 def test_a_wrong_as_of_date_is_a_usage_error(fsu, community, tmp_path):
     result = fsu("publish", "site", tmp_path / "ut", "--repo", community, "--as-of", "2026-13-01")
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
+def test_todays_date_from_the_clock_is_not_printed(fsu, community, tmp_path, monkeypatch):
+    """Without --as-of, FSU_AS_OF or as_of in fsu.yaml the site is made as of today, and does not say so: a run
+    tomorrow of the same data should differ only where the day changes what is true."""
+    edit(community / "fsu.yaml", "as_of: 2026-11-22\n", "")
+    monkeypatch.delenv("FSU_AS_OF")
+    assert fsu("publish", "site", tmp_path / "i-dag", "--repo", community).exit_code == 0
+    assert "Medlemmer per" not in (tmp_path / "i-dag/utvalg/ssu.html").read_text(encoding="utf-8")
+    assert fsu("publish", "site", tmp_path / "fast", "--repo", community, "--as-of", "2026-11-22").exit_code == 0
+    assert "Medlemmer per 22.11.2026" in (tmp_path / "fast/utvalg/ssu.html").read_text(encoding="utf-8")

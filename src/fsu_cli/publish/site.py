@@ -27,25 +27,27 @@ def publish_site(repo_option: Path | None, out: Path, *, check: bool = False, as
     from fsu_cli.store.paths import find_root
 
     root = find_root(explicit=repo_option)
-    today = _as_of(as_of, root)
+    today, from_clock = _as_of(as_of, root)
     _refuse_foreign(out)
     loaded = load_repository(root, store=None if os.environ.get("FSU_NO_CACHE") else Store(root))
     if _broken(loaded):
         return 1
-    files = {**site_files(root, loaded.repo, today), MARKER: MARKER_TEXT}
+    files = {**site_files(root, loaded.repo, today, dated=not from_clock), MARKER: MARKER_TEXT}
     return _compare(out, files) if check else _write(out, files)
 
 
-def _as_of(value: str | None, root: Path) -> dt.date:
-    """--as-of, else FSU_AS_OF, else as_of in fsu.yaml, else today (as every fsu command reads it)."""
+def _as_of(value: str | None, root: Path) -> tuple[dt.date, bool]:
+    """--as-of, else FSU_AS_OF, else as_of in fsu.yaml, else today (as every fsu command reads it); and whether
+    it is today's date from the clock, which the pages then do not print (a run tomorrow would differ by it)."""
     from fsu_cli.check.load import frozen_date
 
     value = value or os.environ.get("FSU_AS_OF") or None
     if value is None:
-        return frozen_date(root) or dt.date.today()
+        frozen = frozen_date(root)
+        return (frozen, False) if frozen else (dt.date.today(), True)
     try:
         if len(value) == 10:
-            return dt.date.fromisoformat(value)
+            return dt.date.fromisoformat(value), False
     except ValueError:
         pass
     raise UsageError(f"--as-of needs a real date written YYYY-MM-DD, such as 2025-10-09 (got '{value}').")

@@ -22,10 +22,10 @@ _HEADING = re.compile(r"<(/?)h([1-5])\b")
 _BARE_TH = re.compile(r"<th>")
 
 
-def site_files(root: Path, repo: Any, today: Any) -> dict[str, bytes]:
-    """Every file of the site by its path in the site's folder."""
+def site_files(root: Path, repo: Any, today: Any, dated: bool = True) -> dict[str, bytes]:
+    """Every file of the site by its path in the site's folder; ``dated``: the pages may say the as-of date."""
     env = environment(root)
-    files = {page.path: _page_bytes(env, page) for page in pages(repo, today)}
+    files = {page.path: _page_bytes(env, page) for page in pages(repo, today, dated)}
     files[STYLE] = _render(env, "site/style.css.j2", {}).encode("utf-8")
     files[DECISIONS_JSON] = (json_text(decision_index(repo, today)) + "\n").encode("utf-8")
     return files

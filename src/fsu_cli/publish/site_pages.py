@@ -80,12 +80,12 @@ def report_years(repo: Repository, committee: Committee, today: Date) -> list[in
     return sorted(y for y in years if y <= today.year)
 
 
-def pages(repo: Repository, today: Date) -> list[Page]:
+def pages(repo: Repository, today: Date, dated: bool = True) -> list[Page]:
     views = {case.ref: case_view(repo, case, True, today) for case in published_cases(repo)}
     site = {"community": repo.name or "", "language": getattr(repo, "language", None) or "nb"}
     found: list[Page] = [front_page(repo, today, views, site), decisions_page(repo, views, site)]
     for committee in committees(repo):
-        found.append(committee_page(repo, committee, today, site))
+        found.append(committee_page(repo, committee, today, site, dated))
         found += [meeting_page(repo, committee, m, views, site) for m in dated_meetings(committee)]
         found += [report_page(repo, committee, year, today, site) for year in report_years(repo, committee, today)]
     found += [case_page(repo, case, views[case.ref], site) for case in published_cases(repo)]
@@ -151,7 +151,7 @@ def decision_index(repo: Repository, today: Date) -> list[dict[str, Any]]:
 # --- committees -------------------------------------------------------------------------------
 
 
-def committee_page(repo: Repository, committee: Committee, today: Date, site: dict) -> Page:
+def committee_page(repo: Repository, committee: Committee, today: Date, site: dict, dated: bool = True) -> Page:
     mandate = mandate_in_force(repo, committee.id, today)
     offices = {o.role: o.name for o in in_office(committee.leadership, on=today)}
     meetings = dated_meetings(committee)
@@ -160,7 +160,7 @@ def committee_page(repo: Repository, committee: Committee, today: Date, site: di
                  description=committee.description or "", dissolved=nb(committee.dissolved),
                  mandate=mandate_document(repo, mandate.id, True) if mandate else None,
                  leader=offices.get("leader") or "", deputy=offices.get("deputy") or "",
-                 sides=member_sides(repo, committee, today), members_on=nb(today),
+                 sides=member_sides(repo, committee, today), members_on=nb(today) if dated else "",
                  coming=[_meeting_link(committee, m) for m in meetings if m.date >= today],
                  past=[_meeting_link(committee, m) for m in reversed(meetings) if m.date < today],
                  reports=[_link(report_path(committee, y), f"Årsrapport {y}")
