@@ -100,6 +100,23 @@ def test_every_kind_of_page_passes_axe_wcag21_aa(site, browser, axe_source, kind
     assert violations == [], f"{kind} ({PAGE_KINDS[kind]}) breaks WCAG 2.1 A/AA:\n{readable(violations)}"
 
 
+# Every page of the site, in groups the workers can share: the top pages, each folder, each committee's meetings.
+PAGE_GROUPS = ["*.html", "utvalg/*.html", "saker/*/*/*.html", "arsrapporter/*/*.html",
+               *sorted(f"moter/{p.stem}/*.html" for p in (PROJECT / "data/committees").glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("pattern", PAGE_GROUPS)
+def test_every_page_passes_axe_wcag21_aa(site, browser, axe_source, pattern):
+    found, pages = {}, sorted(site.glob(pattern))
+    assert pages, f"no page matches {pattern}"
+    for page in pages:
+        browser.get(page.as_uri())
+        violations = axe_violations(browser, axe_source)
+        if violations:
+            found[page.relative_to(site).as_posix()] = readable(violations)
+    assert not found, "\n".join(f"{name}:\n{text}" for name, text in found.items())
+
+
 def test_axe_finds_what_it_should(tmp_path, browser, axe_source):
     """The check above is real: a page with a known fault (no lang, an unlabelled field, grey on grey) fails."""
     bad = tmp_path / "bad.html"
