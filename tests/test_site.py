@@ -143,7 +143,7 @@ def test_the_decision_index_is_a_file_and_is_in_the_page(published):
     page = (published / "vedtak.html").read_text(encoding="utf-8")
     assert {"id", "href", "number", "title", "committee", "year", "date", "outcome", "text"} == set(index[0])
     embedded = json.loads(re.search(r'<script type="application/json" id="vedtak-indeks">(.*?)</script>', page,
-                                    re.S).group(1))
+                                    re.DOTALL).group(1))
     assert [e["id"] for e in embedded] == [e["id"] for e in index]
     assert all((published / e["href"]).is_file() for e in index)
 
@@ -184,7 +184,7 @@ def test_a_folder_fsu_did_not_write_is_left_alone(fsu, community, tmp_path):
     (mine / "index.html").write_text("min egen side", encoding="utf-8")
     result = fsu("publish", "site", mine, "--repo", community)
     assert result.exit_code == 2 and "fsu did not write it" in result.stderr
-    assert tree(mine) == {"index.html": "min egen side".encode()}
+    assert tree(mine) == {"index.html": b"min egen side"}
     afile = tmp_path / "fil.txt"
     afile.write_text("x", encoding="utf-8")
     result = fsu("publish", "site", afile, "--repo", community)

@@ -137,7 +137,7 @@ def test_the_decisions_search_filters_from_file_urls(site, browser):
     browser.get((site / "vedtak.html").as_uri())
     rows = browser.find_elements(By.CSS_SELECTOR, "#vedtak tbody tr")
     assert len(rows) > 5 and browser.find_element(By.ID, "filter").is_displayed()
-    visible = lambda: [r.text for r in rows if r.is_displayed()]  # noqa: E731
+    visible = lambda: [r.text for r in rows if r.is_displayed()]
     browser.find_element(By.ID, "sok").send_keys("Hjemmeoppfølging")
     found = visible()
     assert 0 < len(found) < len(rows) and "Viser" in browser.find_element(By.ID, "antall").text

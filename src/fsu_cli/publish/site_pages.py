@@ -69,8 +69,21 @@ def dated_meetings(committee: Committee) -> list[Meeting]:
 
 def published_cases(repo: Repository) -> list[Case]:
     """Every case whose committee and number are known, in committee, year and number order."""
-    return sorted((c for c in repo.all_cases if c.committee in repo.committees and c.year and c.number),
-                  key=lambda c: (c.committee, c.year, c.number))
+    known = repo.cache.get("site_cases")
+    if known is None:
+        cases = (c for c in repo.all_cases if c.committee in repo.committees and c.year and c.number)
+        known = repo.cache["site_cases"] = sorted(cases, key=lambda c: (c.committee, c.year, c.number))
+    return known
+
+
+def cases_at(repo: Repository, committee: Committee, day: Date) -> list[Case]:
+    """The published cases of one meeting, in number order (indexed once: a site has every meeting)."""
+    index = repo.cache.get("site_cases_at")
+    if index is None:
+        index = repo.cache["site_cases_at"] = {}
+        for case in published_cases(repo):
+            index.setdefault((case.committee, case.meeting), []).append(case)
+    return index.get((committee.id, day), [])
 
 
 def report_years(repo: Repository, committee: Committee, today: Date) -> list[int]:
@@ -204,7 +217,7 @@ def member_sides(repo: Repository, committee: Committee, today: Date) -> list[di
 def meeting_page(repo: Repository, committee: Committee, meeting: Meeting, views: dict[str, CaseView],
                  site: dict) -> Page:
     day = meeting.date.isoformat()
-    cases = [c for c in published_cases(repo) if c.committee == committee.id and c.meeting == meeting.date]
+    cases = cases_at(repo, committee, meeting.date)
     documents = [("agenda.html.j2", meeting_document(repo, committee.id, day, True, minutes=False))]
     if meeting.status == "held":
         documents.append(("minutes.html.j2", meeting_document(repo, committee.id, day, True, minutes=True)))
