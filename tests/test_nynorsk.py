@@ -245,3 +245,18 @@ def test_an_unknown_language_is_a_schema_error(fsu, community):
     line = line_of(community / "fsu.yaml", "language: xx")
     assert f"fsu.yaml:{line}:11: FSU105 'xx' is not an allowed value for 'language'." in result.stdout
     assert "hint: Allowed values: nb, nn." in result.stdout
+
+
+def test_the_website_is_nynorsk_too(fsu, nynorsk, tmp_path):
+    """The site's own texts and the documents set into it, in nynorsk; the data's own words stay as written."""
+    out = tmp_path / "site"
+    result = fsu("publish", "site", out, "--repo", nynorsk)
+    assert result.exit_code == 0, result.stderr
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nn">' in front
+    assert "Framside" in front and "Hovudmeny" in front and "Forside" not in front
+    committee = (out / "utvalg" / "ssu.html").read_text(encoding="utf-8")
+    assert "Leiar" in committee and "Nestleiar" in committee and "Medlemer" in committee
+    assert "Leder:" not in committee and "Medlemmer" not in committee
+    case = next((out / "saker").rglob("*.html")).read_text(encoding="utf-8")
+    assert "Sakshandsamar" in case or "Unnateke offentlegheit" in case

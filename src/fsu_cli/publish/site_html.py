@@ -15,7 +15,8 @@ from typing import Any
 from markupsafe import Markup
 
 from fsu_cli.publish.site_pages import DECISIONS_JSON, STYLE, Page, decision_index, pages
-from fsu_cli.render.templates import TemplateProblem, environment
+from fsu_cli.render.i18n import language_of, speaking
+from fsu_cli.render.templates import TemplateProblem, environment, speak
 from fsu_cli.render.text import xml_safe
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -25,9 +26,12 @@ _BARE_TH = re.compile(r"<th>")
 def site_files(root: Path, repo: Any, today: Any, dated: bool = True) -> dict[str, bytes]:
     """Every file of the site by its path in the site's folder; ``dated``: the pages may say the as-of date."""
     env = environment(root)
-    files = {page.path: _page_bytes(env, page) for page in pages(repo, today, dated)}
-    files[STYLE] = _render(env, "site/style.css.j2", {}).encode("utf-8")
-    files[DECISIONS_JSON] = (json_text(decision_index(repo, today)) + "\n").encode("utf-8")
+    language = language_of(repo)
+    speak(env, language)  # the site in the community's målform, as its documents
+    with speaking(language):
+        files = {page.path: _page_bytes(env, page) for page in pages(repo, today, dated)}
+        files[STYLE] = _render(env, "site/style.css.j2", {}).encode("utf-8")
+        files[DECISIONS_JSON] = (json_text(decision_index(repo, today)) + "\n").encode("utf-8")
     return files
 
 

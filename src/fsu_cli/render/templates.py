@@ -150,7 +150,7 @@ def render_template(root: Path | None, name: str, context: dict[str, Any]) -> st
     from fsu_cli.render.sandbox import memory_cap
 
     env = environment(root)
-    _speak(env, context.get("language", "nb"))
+    speak(env, context.get("language", "nb"))
     try:
         with memory_cap():
             env.start(name)
@@ -174,7 +174,7 @@ def render_template(root: Path | None, name: str, context: dict[str, Any]) -> st
         raise TemplateProblem(f"The template {_where(error, name)} failed: {type(error).__name__}: {error}.") from None
 
 
-def _speak(env: Any, language: str) -> None:
+def speak(env: Any, language: str) -> None:
     """The template's marked texts in the document's målform: bokmål as written, nynorsk from the catalog."""
     from fsu_cli.render.i18n import DEFAULT, translations
 
