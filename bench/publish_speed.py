@@ -1,11 +1,12 @@
-"""How long ``fsu publish site`` takes on the example community, against ``fsu validate`` of the same data.
+"""How long ``fsu publish`` takes on the example community, against ``fsu validate`` of the same data.
 
     python3 bench/publish_speed.py [--runs 7]
 
 Each run is a fresh process with a fresh (empty) cache folder, into a new folder, so nothing is reused; the
 floor is ``fsu validate`` of the same copy, measured the same way in the same run. Prints the medians of the
 wall-clock times, a second publish into the existing site and ``--check`` of it, and publish/validate. The
-target (issue 17) is under 3 s for the whole site.
+target (issue 17) is under 3 s for the whole site; the calendar, the eInnsyn export and the open data are
+timed the same way.
 """
 
 from __future__ import annotations
@@ -44,13 +45,17 @@ def main() -> None:
         shutil.copytree(PROJECT / "data", work / "data")
         cache, repo = work / "cache", ["--repo", str(work)]
         times: dict[str, list[float]] = {"validate": [], "publish site": [], "publish site again": [],
-                                         "publish site --check": []}
+                                         "publish site --check": [], "publish ics": [], "publish einnsyn": [],
+                                         "publish data": []}
         for run in range(runs):
             out = str(work / f"site-{run}")
             times["validate"].append(timed(["validate", *repo], env, cache))
             times["publish site"].append(timed(["publish", "site", out, *repo], env, cache))
             times["publish site again"].append(timed(["publish", "site", out, *repo], env, cache))
             times["publish site --check"].append(timed(["publish", "site", out, "--check", *repo], env, cache))
+            for kind, name in (("ics", "calendar.ics"), ("einnsyn", "einnsyn.json"), ("data", "data.json")):
+                target = work / f"{run}-{name}"
+                times[f"publish {kind}"].append(timed(["publish", kind, str(target), *repo], env, cache))
         pages = sum(1 for _ in (work / "site-0").rglob("*.html"))
     medians = {name: statistics.median(values) for name, values in times.items()}
     print(f"example community, {pages} pages, median of {runs} runs (wall clock, fresh process and cache):")
