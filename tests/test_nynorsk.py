@@ -260,3 +260,14 @@ def test_the_website_is_nynorsk_too(fsu, nynorsk, tmp_path):
     assert "Leder:" not in committee and "Medlemmer" not in committee
     case = next((out / "saker").rglob("*.html")).read_text(encoding="utf-8")
     assert "Sakshandsamar" in case or "Unnateke offentlegheit" in case
+
+
+def test_the_calendar_and_the_einnsyn_export_are_nynorsk_too(fsu, nynorsk, tmp_path):
+    calendar, export = tmp_path / "møte.ics", tmp_path / "einnsyn.json"
+    assert fsu("publish", "ics", calendar, "--repo", nynorsk).exit_code == 0
+    assert fsu("publish", "einnsyn", export, "--repo", nynorsk).exit_code == 0
+    text = calendar.read_text(encoding="utf-8")
+    assert "Halde" in text and "Avholdt" not in text
+    json_text = export.read_text(encoding="utf-8")
+    assert "Innkalling og sakliste – Møte i" in json_text and "Innkalling og saksliste" not in json_text
+    assert "Unnateke offentlegheit, jf." in json_text and "Unntatt offentlighet" not in json_text

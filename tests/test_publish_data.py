@@ -131,3 +131,13 @@ def test_a_folder_that_does_not_exist_and_a_wrong_date(fsu, community, tmp_path)
     result = fsu("publish", "data", tmp_path / "r.json", "--repo", community, "--as-of", "2025-02-30")
     assert result.exit_code == 2
     assert "--as-of needs a real date written YYYY-MM-DD" in result.stderr
+
+
+def test_an_information_case_adopted_is_noted_as_the_case_paper_says(fsu, community, tmp_path):
+    out = tmp_path / "data.json"
+    assert fsu("publish", "data", out, "--repo", community).exit_code == 0
+    register = json.loads(out.read_bytes())
+    cases = {c["ref"]: c for committee in register["committees"] for c in committee.get("cases", [])} \
+        if "cases" not in register else {c["ref"]: c for c in register["cases"]}
+    assert cases["ssu/2025/1"]["decision"]["outcome"] == "noted"  # kind information, written 'adopted'
+    assert cases["ssu/2026/4"]["decision"]["outcome"] == "adopted"  # a decision case stays adopted

@@ -166,7 +166,9 @@ def test_check_lists_missing_and_extra_files_and_publishing_tidies_them(fsu, com
     result = fsu("publish", "site", published, "--repo", community, "--check")
     assert result.exit_code == 1
     assert result.lines == ["extra: gammel.html", "missing: saker/ssu/2024/02.html"]
-    assert fsu("publish", "site", published, "--repo", community).exit_code == 0
+    tidied = fsu("publish", "site", published, "--repo", community)
+    assert tidied.exit_code == 0
+    assert "removed: gammel.html" in tidied.lines and tidied.lines[-1].endswith("(2 file(s) changed, 1 removed).")
     assert not (published / "gammel.html").exists() and (published / "saker/ssu/2024/02.html").is_file()
     assert (published / "CNAME").read_text(encoding="utf-8") == "fsu.example.no\n"
     assert fsu("publish", "site", published, "--repo", community, "--check").exit_code == 0
@@ -218,3 +220,9 @@ def test_todays_date_from_the_clock_is_not_printed(fsu, community, tmp_path, mon
     assert "Medlemmer per" not in (tmp_path / "i-dag/utvalg/ssu.html").read_text(encoding="utf-8")
     assert fsu("publish", "site", tmp_path / "fast", "--repo", community, "--as-of", "2026-11-22").exit_code == 0
     assert "Medlemmer per 22.11.2026" in (tmp_path / "fast/utvalg/ssu.html").read_text(encoding="utf-8")
+
+
+def test_a_site_in_a_folder_that_does_not_exist_is_refused(fsu, community, tmp_path):
+    result = fsu("publish", "site", tmp_path / "skrivefeil" / "nettsted", "--repo", community)
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    assert not (tmp_path / "skrivefeil").exists()

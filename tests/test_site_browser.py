@@ -154,3 +154,18 @@ def test_without_javascript_every_decision_is_listed(site):
     index = json.loads((site / "vedtak.json").read_text(encoding="utf-8"))
     assert index and all(f'id="{entry["id"]}"' in html for entry in index)
     assert '<form class="filters" id="filter" role="search" hidden>' in html
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_on_a_phone_no_page_scrolls_sideways_and_it_still_passes_axe(site, browser, axe_source, kind):
+    """At 390 px a wide table scrolls within the page's main part; the page itself, its header and menu, fit."""
+    browser.set_window_size(390, 900)
+    try:
+        browser.get((site / PAGE_KINDS[kind]).as_uri())
+        wide, room = browser.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert wide <= room, f"{kind}: the page is {wide} px wide in a {room} px window"
+        violations = axe_violations(browser, axe_source)
+        assert violations == [], f"{kind} on a phone breaks WCAG 2.1 A/AA:\n{readable(violations)}"
+    finally:
+        browser.set_window_size(1280, 1024)

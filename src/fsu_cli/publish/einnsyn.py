@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 from fsu_cli.domain.records import Case, Committee, Meeting, Repository
 from fsu_cli.errors import ExitCode, Stop
 from fsu_cli.publish import public
+from fsu_cli.render.i18n import _, language_of, speaking
 from fsu_cli.render import words
 
 MARK = "einnsyn"  # the export's own name, in every file fsu writes; a file without it is not replaced
@@ -58,7 +59,8 @@ def publish_einnsyn(repo: Path | None, out: Path, as_of: str | None) -> int:
     public.as_of(as_of, loaded.root)  # a wrong --as-of is an error here as in every command
     public.check_target(out, looks_like_ours)
     builder = Builder(loaded.repo)
-    export = builder.export()
+    with speaking(language_of(loaded.repo)):  # the titles in the community's målform
+        export = builder.export()
     public.guard_identity_numbers(export, out, builder.origin)
     _move_long_texts(builder, export)
     _refuse_long_texts(builder, export, out)
@@ -111,7 +113,7 @@ class Builder:
 
     def meeting(self, committee: Committee, meeting: Meeting, number: str, where: str) -> dict:
         day = meeting.date
-        title = f"Møte i {committee.label} {day.strftime('%d.%m.%Y')}"
+        title = _("Møte i %(name)s") % {"name": committee.label} + f" {day.strftime('%d.%m.%Y')}"
         if meeting.status == "cancelled":
             title += f" – {words.CANCELLED}"
         cases = public.meeting_cases(self.repo, committee, day)
@@ -189,10 +191,10 @@ def documents(committee: Committee, meeting: Meeting, title: str) -> list[dict]:
     """The notice and agenda of every meeting, and the minutes of a held meeting whose minutes are approved
     (or that has no meeting file, where the cases' decisions are its record)."""
     day = meeting.date.isoformat()
-    made = [("innkalling", f"Innkalling og saksliste – {title}")]
+    made = [("innkalling", f"{_('Innkalling og saksliste')} – {title}")]
     minutes_approved = meeting.minutes is None or meeting.minutes.status == "approved"
     if meeting.status == "held" and minutes_approved:
-        made.append(("protokoll", f"Protokoll – {title}"))
+        made.append(("protokoll", f"{_('Protokoll')} – {title}"))
     return [{"entity": "Moetedokument", "systemId": system_id("moetedokument", committee.id, day, kind),
              "offentligTittel": text, "offentligTittelSensitiv": text, "moetedokumenttype": kind}
             for kind, text in made]

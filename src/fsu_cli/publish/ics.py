@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from fsu_cli.domain.records import Committee, Meeting, Repository
 from fsu_cli.publish import public
+from fsu_cli.render.i18n import _, language_of, speaking
 from fsu_cli.render import words
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -25,7 +26,8 @@ def publish_ics(repo: Path | None, out: Path, committee: str | None, as_of: str 
     public.as_of(as_of, loaded.root)  # a wrong --as-of is an error here as in every command
     chosen = [loaded.repo.committee_named(committee)] if committee else public.committees(loaded.repo)
     public.check_target(out, _ours)
-    cal = calendar(loaded.repo, chosen)
+    with speaking(language_of(loaded.repo)):  # the calendar in the community's målform
+        cal = calendar(loaded.repo, chosen)
     public.guard_identity_numbers(_texts(cal), out, lambda where: _source(loaded.repo, where))
     return public.write(out, cal.to_ical(), _ours)
 
@@ -53,7 +55,7 @@ def calendar(repo: Repository, committees: list[Committee]):
     from icalendar import Calendar
 
     name = repo.name or "helsefellesskapet"
-    title = f"Møter i {committees[0].label}" if len(committees) == 1 else f"Møter i {name}"
+    title = _("Møter i %(name)s") % {"name": committees[0].label if len(committees) == 1 else name}
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -87,7 +89,7 @@ def event(repo: Repository, committee: Committee, meeting: Meeting, stamp: dt.da
     item = Event()
     item.add("uid", uid(repo, committee, meeting))
     item.add("dtstamp", stamp)
-    summary = f"Møte i {committee.label}"
+    summary = _("Møte i %(name)s") % {"name": committee.label}
     item.add("summary", f"{words.CANCELLED}: {summary}" if meeting.status == "cancelled" else summary)
     _when(item, meeting)
     item.add("status", _STATUS.get(meeting.status or "", "TENTATIVE"))
@@ -122,10 +124,10 @@ def description(repo: Repository, committee: Committee, meeting: Meeting) -> str
     if meeting.form in words.FORM:
         lines.append(words.FORM[meeting.form])
     if meeting.video:
-        lines.append(f"Videolenke: {meeting.video}")
+        lines.append(f"{_('Videolenke:')} {meeting.video}")
     cases = public.meeting_cases(repo, committee, meeting.date)
     if cases:
         lines.append("")
-        lines.append("Saker:")
+        lines.append(_("Saker:"))
         lines += [f"{public.label(repo, case)} {public.public_title(case)}" for case in cases]
     return "\n".join(line for line in lines if line is not None)

@@ -17,6 +17,7 @@ from fsu_cli.domain.mandates import approved_mandates, mandate_in_force
 from fsu_cli.domain.office import in_office
 from fsu_cli.domain.records import Case, Committee, Mandate, Repository
 from fsu_cli.publish import public
+from fsu_cli.render.casepaper import NOTED_KINDS
 
 MARK = "fsu-open-data"  # in every file fsu writes; a file without it is not replaced
 VERSION = 1
@@ -122,6 +123,12 @@ def members(repo: Repository, item: Committee, day: dt.date) -> list[dict]:
     return sorted(rows, key=lambda r: (r["name"] or "", r["organization"] or "", r["role"]))
 
 
+def _outcome(item: Case) -> str | None:
+    """The outcome as the case paper gives it: an information or discussion case adopted was noted."""
+    outcome = item.decision.outcome if item.decision else None
+    return "noted" if outcome == "adopted" and item.kind in NOTED_KINDS else outcome
+
+
 def case(repo: Repository, item: Case) -> dict:
     row = {"ref": item.ref, "label": public.label(repo, item), "year": item.year, "number": item.number,
            "meeting": _iso(item.meeting), "title": public.public_title(item)}
@@ -129,5 +136,5 @@ def case(repo: Repository, item: Case) -> dict:
         return {**row, "exempt": True, "exemption_basis": item.exemption.basis}
     decision = item.decision
     return {**row, "exempt": False, "kind": item.kind,
-            "decision": {"date": _iso(decision.date), "outcome": decision.outcome,
+            "decision": {"date": _iso(decision.date), "outcome": _outcome(item),
                          "text": public.decision_text(item)} if decision is not None else None}

@@ -115,8 +115,12 @@ def _compare(out: Path, files: dict[str, bytes]) -> int:
 def _write(out: Path, files: dict[str, bytes]) -> int:
     from fsu_cli.store.files import write_atomically
 
+    from fsu_cli.errors import UsageError
+
+    if not out.parent.is_dir():  # a typo in the path should not leave a stray tree of folders
+        raise UsageError(f"The folder {out.parent} does not exist. Create it first, or check the path.")
     found = differences(out, files)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
     for what, rel in found:
         path = out / rel
         if what == "extra":
@@ -126,7 +130,11 @@ def _write(out: Path, files: dict[str, bytes]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, files[rel], force=True)
     pages = sum(rel.endswith(".html") for rel in files)
-    print(f"Published {pages} pages to {out} ({len(found)} file(s) changed).")
+    removed = [rel for what, rel in found if what == "extra"]
+    for rel in removed:  # said by name: a file someone put there by hand is gone
+        print(f"removed: {rel}")
+    print(f"Published {pages} pages to {out} ({len(found)} file(s) changed"
+          + (f", {len(removed)} removed" if removed else "") + ").")
     return 0
 
 

@@ -14,6 +14,7 @@ from fsu_cli.domain.mandates import mandate_in_force
 from fsu_cli.domain.office import in_office
 from fsu_cli.domain.records import Case, Committee, Date, Meeting, Repository, hierarchy
 from fsu_cli.render import words
+from fsu_cli.render.i18n import _
 from fsu_cli.render.casepaper import case_view, nb
 from fsu_cli.render.documents import _member_lists, mandate_document, meeting_document, report_document
 from fsu_cli.render.views import CaseView
@@ -191,8 +192,12 @@ def _meeting_link(committee: Committee, meeting: Meeting) -> dict[str, Any]:
                  status=words.STATUS.get(meeting.status or "", ""), location=meeting.location or "")
 
 
-# "kommune" (a member's side) to "kommunene" (the heading of the side's members)
-_SIDES = {singular: words.SIDE[side] for side, singular in words.SIDE_SINGULAR.items() if side in words.SIDE}
+def _side_heading(side: str) -> str:
+    """'kommune' (a member's side, perhaps '… oppnevnt av kommunene') to 'Kommunene', in the active målform."""
+    plurals = {words.SIDE_SINGULAR[key]: words.SIDE[key] for key in list(words.SIDE_SINGULAR) if key in words.SIDE}
+    singular = next((word for word in sorted(plurals, key=len, reverse=True)
+                     if side == word or side.startswith(word + " ")), None)
+    return (plurals[singular] if singular else side or _("Andre")).capitalize()
 
 
 def member_sides(repo: Repository, committee: Committee, today: Date) -> list[dict[str, Any]]:
@@ -201,7 +206,7 @@ def member_sides(repo: Repository, committee: Committee, today: Date) -> list[di
     lists = _member_lists(repo, committee, today, by_side=True)
     groups: list[dict[str, Any]] = []
     for row in lists["members"]:
-        heading = _SIDES.get(row.side.split(" oppnevnt")[0], row.side or "Andre").capitalize()
+        heading = _side_heading(row.side)
         if not groups or groups[-1]["heading"] != heading:
             groups.append({"heading": heading, "rows": []})
         groups[-1]["rows"].append(row)
