@@ -271,3 +271,10 @@ def test_the_calendar_and_the_einnsyn_export_are_nynorsk_too(fsu, nynorsk, tmp_p
     json_text = export.read_text(encoding="utf-8")
     assert "Innkalling og sakliste – Møte i" in json_text and "Innkalling og saksliste" not in json_text
     assert "Unnateke offentlegheit, jf." in json_text and "Unntatt offentlighet" not in json_text
+
+
+def test_a_language_fsu_does_not_know_stops_documents_instead_of_giving_bokmal(fsu, community):
+    edit(community / "fsu.yaml", "name:", "language: nynorsk\nname:")
+    result = fsu("render", "case", "ssu/2026/4", "--repo", community)
+    assert result.exit_code == 1
+    assert "FSU105 'nynorsk' is not an allowed value for 'language'." in result.stderr

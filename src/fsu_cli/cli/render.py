@@ -136,7 +136,8 @@ def _blocking(loaded: Any, own: tuple[str, ...], names_from: tuple[str, ...], da
     names from, an unreadable file."""
     found = [*loaded.findings, *_reference_findings(loaded, own, day)]
     return [f for f in found if f.severity == "error" and (
-        (f.code in BLOCKING and f.path.startswith(own)) or (f.code in UNREADABLE and f.path.startswith(names_from)))]
+        (f.code in BLOCKING and f.path.startswith(own)) or (f.code in UNREADABLE and f.path.startswith(names_from))
+        or (f.code in SCHEMA_ERRORS and f.path == "fsu.yaml"))]  # its names and its language are in every document
 
 
 def _reference_findings(loaded: Any, own: tuple[str, ...], day: Any) -> list:
