@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str, str | dict[str, str], str]] = {
                  "status."),
     "case": ("Overview", "case", {"trail": "trail"},
              "Follow a case through the committees: where it came from and where it was sent on."),
+    "history": ("Overview", "history", "history",
+                "Show a committee's, a person's or a case's history: the story in the data's own dates, and for "
+                "each change the commit that recorded it, with date, author and message."),
     "diff": ("Overview", "diff", "diff",
              "Describe what changed between two versions: members, leaders, meetings, mandates and cases."),
     "render": ("Documents", "render", {"case": "render_case", "mandate": "render_mandate",

@@ -455,3 +455,116 @@ def _variables(environment: dict[str, str]):
 def _last_line(error: Exception) -> str:
     text = str(getattr(error, "stderr", "") or error).strip().splitlines()
     return text[-1].strip() if text else type(error).__name__
+
+
+# --- the history of the data, commit by commit, for fsu history --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """Who recorded a commit, and when."""
+
+    id: str
+    date: str  # the author's date and time, ISO 8601 with its offset
+    author: str
+    committer: str
+    message: str  # the first line
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """A data file one commit changed: None for a path or content on the side where the file is not."""
+
+    old_path: str | None
+    new_path: str | None
+    old: bytes | None
+    new: bytes | None
+
+
+@dataclass
+class DataLog:
+    """The commits reachable from HEAD that touched fsu.yaml or data/, oldest first, each with the data files it
+    changed against its first parent (a root commit against nothing), renames paired."""
+
+    root: Path
+    shallow: bool = False  # a shallow clone: the history stops at its boundary
+
+    def __iter__(self) -> Iterator[tuple[Recorded, list[FileChange]]]:
+        top, where = _top(self.root)
+        if _commit_id(top, "HEAD") is None:
+            raise UsageError(_no_commits("there is no history to show"))
+        self.shallow = _is_shallow(top)
+        git = _gitpython()
+        with _variables(_environment(top)):
+            repo = git.Repo(top)
+            try:
+                yield from self._walk(repo, where)
+            except (git.GitError, git.exc.ODBError) as error:
+                raise UsageError(f"git could not read the history: {_last_line(error)}") from None
+            finally:
+                repo.close()
+
+    def _walk(self, repo: Any, where: str) -> Iterator[tuple[Recorded, list[FileChange]]]:
+        paths, boundary = _pathspecs(where), _shallow_commits(repo)
+        for commit in repo.iter_commits("HEAD", paths=paths, topo_order=True, reverse=True):
+            changes = [change for diff in _diffs(repo, commit, paths, commit.hexsha in boundary)
+                       if (change := _file_change(diff, where)) is not None
+                       and not _brought_by_merge(commit, change, where)]
+            if changes:
+                yield _recorded(commit), changes
+
+
+_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's object id of the empty tree
+
+
+def _shallow_commits(repo: Any) -> set[str]:
+    """The commits at a shallow clone's boundary: their parents are not in the clone."""
+    listed = Path(repo.common_dir) / "shallow"
+    return set(listed.read_text().split()) if listed.is_file() else set()
+
+
+def _diffs(repo: Any, commit: Any, paths: list[str], at_boundary: bool) -> Any:
+    """A root commit (or one at a shallow clone's boundary) against the empty tree, so everything in it is
+    added; any other against its first parent."""
+    before = commit.parents[0] if commit.parents and not at_boundary else repo.tree(_EMPTY_TREE)
+    return before.diff(commit, paths=paths, create_patch=False, M=True)
+
+
+def _file_change(diff: Any, where: str) -> FileChange | None:
+    old_path = _relative(diff.a_path, where) if diff.a_blob is not None else None
+    new_path = _relative(diff.b_path, where) if diff.b_blob is not None else None
+    if classify(old_path or "") is None and classify(new_path or "") is None:
+        return None  # not a file fsu reads
+    return FileChange(old_path, new_path, _content(diff.a_blob), _content(diff.b_blob))
+
+
+def _relative(path: str, where: str) -> str:
+    return path[len(where):] if path.startswith(where) else path
+
+
+def _content(blob: Any) -> bytes | None:
+    return None if blob is None or blob.mode == _LINK else blob.data_stream.read()
+
+
+def _brought_by_merge(commit: Any, change: FileChange, where: str) -> bool:
+    """A merge's file that is as its other parent has it: the branch's own commits recorded that change."""
+    if len(commit.parents) < 2 or change.new_path is None:
+        return False
+    for parent in commit.parents[1:]:
+        other = _entry_at(parent.tree, where + change.new_path)
+        if other is not None and other.data_stream.read() == change.new:
+            return True
+    return False
+
+
+def _entry_at(tree: Any, path: str) -> Any:
+    try:
+        return tree / path
+    except KeyError:
+        return None
+
+
+def _recorded(commit: Any) -> Recorded:
+    message = (commit.message or "").strip().splitlines()
+    return Recorded(commit.hexsha, commit.authored_datetime.isoformat(), commit.author.name or "",
+                    commit.committer.name or "", message[0] if message else "")
