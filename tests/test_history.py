@@ -246,3 +246,32 @@ def test_help_does_not_import_gitpython():
     done = subprocess.run([sys.executable, "-c", "import sys; from fsu_cli.cli.app import run, build_command; "
                            "build_command('history'); print('git' in sys.modules)"], capture_output=True, text=True)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_periods_changes_in_words(fsu, story):
+    ids = {line.split(" ", 1)[1]: line.split(" ", 1)[0][:12] for line in git(story, "log", "--format=%H %s").splitlines()}
+    result = fsu("diff", "--since", "2026-02-01", "--until", "2026-03-02", "--repo", story)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (
+        f"Changes from 2026-02-01 ({ids['Rename the mandate file']}) to 2026-03-02 "
+        f"({ids['Remove Ulla by mistake']}):\n\n"
+        "FSU – Faglig samarbeidsutvalg\n"
+        "  - Member left: Mari Moe (Alfa kommune), last day 31.01.2026.\n"
+        "  - Member entry removed: Ulla Ulvik (Brukerutvalget), from 01.01.2023.\n")
+    result = fsu("diff", "--since", "2026-03-02", "--repo", story)
+    assert result.lines[0] == (f"Changes from 2026-03-02 ({ids['Remove Ulla by mistake']}) to now "
+                               f"({ids['FSU decided its work plan']}):")
+    assert "  - Case decided: FSU sak 2026.02 Arbeidsplan 2027 (adopted, 07.12.2026)." in result.lines
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--since", "2025-06-01"), "No commit was made before 2025-06-01, so there is nothing to compare with"),
+    (("--since", "2026-02-30"), "--since and --until need real dates written YYYY-MM-DD (got '2026-02-30')."),
+    (("--since", "2026-03-01", "--until", "2026-02-01"), "--until (2026-02-01) comes before --since (2026-03-01)."),
+    (("--until", "2026-02-01"), "--until goes with --since"),
+    (("HEAD~1", "--since", "2026-02-01"), "Give either revisions (fsu diff BASE HEAD) or a period"),
+])
+def test_a_period_that_cannot_be_compared_is_refused(fsu, story, args, message):
+    result = fsu("diff", *args, "--repo", story)
+    assert result.exit_code == 2
+    assert message in result.stderr

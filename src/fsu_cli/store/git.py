@@ -568,3 +568,27 @@ def _recorded(commit: Any) -> Recorded:
     message = (commit.message or "").strip().splitlines()
     return Recorded(commit.hexsha, commit.authored_datetime.isoformat(), commit.author.name or "",
                     commit.committer.name or "", message[0] if message else "")
+
+
+def commit_before(root: Path, day: str) -> str | None:
+    """The last commit on HEAD's own line (its first parents) committed before the start of ``day``
+    (YYYY-MM-DD, local time), or None if the history starts later: the data as it stood that morning."""
+    top, _ = _top(root)
+    if _commit_id(top, "HEAD") is None:
+        raise UsageError(_no_commits("there is no history to compare"))
+    git = _gitpython()
+    with _variables(_environment(top)):
+        repo = git.Repo(top)
+        try:
+            found = next(repo.iter_commits("HEAD", first_parent=True, before=f"{day} 00:00:00", max_count=1),
+                         None)
+        except (git.GitError, git.exc.ODBError) as error:
+            raise UsageError(f"git could not read the history: {_last_line(error)}") from None
+        finally:
+            repo.close()
+    return found.hexsha if found is not None else None
+
+
+def is_shallow(root: Path) -> bool:
+    """Whether the repository is a shallow clone, whose history stops short."""
+    return _is_shallow(_top(root)[0])
