@@ -275,3 +275,36 @@ def test_a_period_that_cannot_be_compared_is_refused(fsu, story, args, message):
     result = fsu("diff", *args, "--repo", story)
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_a_version_that_does_not_parse_is_skipped_and_said(fsu, story):
+    good = (story / FSU).read_text(encoding="utf-8")
+    (story / FSU).write_text(good + "members: [\n", encoding="utf-8")
+    commit(story, "2026-12-09", "Per Lie", "Broken")
+    (story / FSU).write_text(good.replace("end_date: 2026-01-31}", "end_date: 2026-02-28}"), encoding="utf-8")
+    commit(story, "2026-12-10", "Kari Nes", "Mended")
+    result = fsu("history", "fsu", "--repo", story)
+    assert result.exit_code == 0
+    broken = git(story, "log", "--format=%H", "--grep=^Broken$").strip()[:10]
+    assert result.stderr == (f"{FSU} in commit {broken} is not readable YAML; its changes are shown with the next "
+                             "version that is.\n")
+    assert result.lines[-2:] == [result.lines[-2], "    committee fsu  members[Mari Moe].end_date: 2026-01-31 → "
+                                                   "2026-02-28"]
+    assert "Kari Nes: Mended" in result.lines[-2] and "Broken" not in result.stdout
+
+
+def test_list_items_are_matched_by_their_natural_key():
+    from fsu_cli.domain.history import FieldChange, field_changes, mentions
+
+    old = {"members": [{"name": "Kari Holm", "start_date": "2020-01-01", "end_date": "2021-12-31"},
+                       {"name": "Per Lie", "start_date": "2020-01-01"}],
+           "meetings": [{"date": "2024-01-01", "status": "held"}]}
+    new = {"meetings": [{"status": "held", "date": "2024-01-01"}],
+           "members": [{"name": "Per Lie", "start_date": "2020-01-01"},
+                       {"name": "Kari Holm", "start_date": "2020-01-01", "end_date": "2021-12-31"},
+                       {"name": "Kari Holm", "start_date": "2024-01-01"}]}
+    changes = field_changes("committee x", old, new)
+    assert changes == [
+        FieldChange("committee x", "members[Kari Holm 2024-01-01]", None, {"name": "Kari Holm",
+                                                                            "start_date": "2024-01-01"})]
+    assert mentions(changes[0], "kari holm") and not mentions(changes[0], "Kari Hol")

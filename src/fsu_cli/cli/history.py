@@ -62,6 +62,9 @@ def history(
         view = report.committee_view(log, committee)
     if view.shallow:
         sys.stderr.write(SHALLOW + "\n")
+    for commit_id, path in log.unreadable:  # compared with the next version that reads instead
+        sys.stderr.write(f"{path} in commit {commit_id[:10]} is not readable YAML; its changes are shown with the "
+                         "next version that is.\n")
     _write(report, view, format)
     return 0
 

@@ -114,8 +114,8 @@ def _by_key(path: str, old: list, new: list) -> tuple[dict, dict]:
 
 def mentions(change: FieldChange, name: str) -> bool:
     """Whether a change is about a person (by name, letter case forgiven)."""
-    wanted = name.casefold()
-    return f"[{wanted}" in change.field.casefold() or any(_names(value, wanted) for value in (change.old,
+    wanted, path = name.casefold(), change.field.casefold()
+    return f"[{wanted}]" in path or f"[{wanted} " in path or any(_names(value, wanted) for value in (change.old,
                                                                                               change.new))
 
 
