@@ -14,10 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fsu_cli.domain.history import (FieldChange, case_story, committee_story, field_changes, mentions, people,
-                                    person_story, record_of)
+from fsu_cli.domain.history import (
+    FieldChange,
+    case_story,
+    committee_story,
+    field_changes,
+    mentions,
+    people,
+    person_story,
+    record_of,
+)
 from fsu_cli.errors import UsageError
-from fsu_cli.store.git import DataLog, Recorded
+from fsu_cli.store.git import DataLog, FileChange, Recorded
 from fsu_cli.store.paths import classify
 from fsu_cli.store.yamlio import YamlProblem, load
 
@@ -57,8 +65,11 @@ def read_log(root: Path) -> Log:
     return log
 
 
-def _add(log: Log, commit: Recorded, file: Any) -> None:
+def _add(log: Log, commit: Recorded, file: FileChange) -> None:
     old_kind, new_kind = classify(file.old_path or ""), classify(file.new_path or "")
+    if old_kind is None or new_kind is None:  # moved in from, or out to, a place fsu does not read
+        file = FileChange(file.old_path if old_kind else None, file.new_path if new_kind else None,
+                          file.old if old_kind else None, file.new if new_kind else None)
     new = _parse(file.new)
     if file.new is not None and new is None:  # a version that does not parse: wait for one that does
         log.unreadable.append((commit.id, file.new_path))

@@ -505,7 +505,7 @@ class DataLog:
                 repo.close()
 
     def _walk(self, repo: Any, where: str) -> Iterator[tuple[Recorded, list[FileChange]]]:
-        paths, boundary = _pathspecs(where), _shallow_commits(repo)
+        paths, boundary = [where + "fsu.yaml", where + "data"], _shallow_commits(repo)
         for commit in repo.iter_commits("HEAD", paths=paths, topo_order=True, reverse=True):
             changes = [change for diff in _diffs(repo, commit, paths, commit.hexsha in boundary)
                        if (change := _file_change(diff, where)) is not None
@@ -539,7 +539,7 @@ def _file_change(diff: Any, where: str) -> FileChange | None:
 
 
 def _relative(path: str, where: str) -> str:
-    return path[len(where):] if path.startswith(where) else path
+    return path.removeprefix(where)
 
 
 def _content(blob: Any) -> bytes | None:
