@@ -132,6 +132,9 @@ def test_a_persons_history(fsu, story):
     ids = _ids(story)
     assert result.stdout == (
         "Ulla Ulvik\n\nStory\n  2023-01-01  FSU: joined as member (bruker)\n\nRecord\n"
+        f"  2026-01-05 10:00  {ids['start']}  Anne Berg: Start\n"
+        "    committee fsu  members[Ulla Ulvik]: – → {name: Ulla Ulvik, organization: bruker, start_date: "
+        "2023-01-01, end_date: –}\n"
         f"  2026-03-01 10:00  {ids['remove']}  Per Lie: Remove Ulla by mistake\n"
         "    committee fsu  members[Ulla Ulvik]: {name: Ulla Ulvik, organization: bruker, start_date: 2023-01-01, "
         "end_date: –} → –\n"
@@ -317,3 +320,13 @@ def test_a_file_moved_out_of_the_data_is_removed(fsu, story):
     assert fsu("history", "fsu", "--repo", story).lines[-2:] == [
         f"  2026-12-20 10:00  {git(story, 'rev-parse', 'HEAD').strip()[:10]}  Per Lie: Put the work plan aside",
         "    case fsu/2026/2: removed"]
+
+
+def test_an_endringslogg_without_changes_is_refused():
+    from fsu_cli.cli.history import HistoryFormat, _write
+    from fsu_cli.errors import UsageError
+    from fsu_cli.report import history as report
+
+    with pytest.raises(UsageError, match="No changes are recorded for Geir Grini, and an endringslogg holds at "
+                                         "least one."):
+        _write(report, report.View("Geir Grini", [], [], False), HistoryFormat.endringslogg)

@@ -142,8 +142,19 @@ def person_view(log: Log, name: str) -> View:
                          f"{_did_you_mean(name, sorted(log.people))}")
     person = known[name.casefold()]
     committees = {r.split(" ", 1)[1]: d for r, d in log.state.items() if r.startswith("committee ")}
-    entries = [e for e in log.entries if mentions(e.change, person)]
+    entries = [item for e in log.entries for item in _itemised(e) if mentions(item.change, person)]
     return View(person, person_story(person, committees), entries, log.shallow)
+
+
+def _itemised(entry: Entry) -> list[Entry]:
+    """A record created or removed as the fields it held, so a person's membership in it shows by itself."""
+    change = entry.change
+    if change.field or not isinstance(change.old or change.new, dict):
+        return [entry]
+    held = change.old if change.new is None else change.new
+    empty = {key: [] for key, value in held.items() if isinstance(value, list)}  # lists item by item
+    old, new = (held, empty) if change.new is None else (empty, held)
+    return [Entry(entry.commit, item, entry.committee, entry.paths) for item in field_changes(change.record, old, new)]
 
 
 def case_view(log: Log, ref: str) -> View:
