@@ -40,8 +40,9 @@ def history(
 ) -> int:
     """Show a committee's, a person's or a case's history: the story in the data's own dates, and for each change the commit that recorded it, with date, author and message.
 
-    Name one of COMMITTEE, --person NAME or --case REF. Changes are compared field by field, so a commit
-    that only reformats a file shows no change, and a renamed file keeps its history.
+    Name one of COMMITTEE (or a data file), --person NAME or --case REF.
+
+    Changes are compared field by field: a commit that only reformats shows none; a renamed file keeps its history.
     """
     from fsu_cli.errors import UsageError
     from fsu_cli.report import history as report
