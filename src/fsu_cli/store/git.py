@@ -84,8 +84,8 @@ def _repository(top: Path) -> Iterator[Any]:
             raise UsageError(f"{top} is not inside a git repository.") from None
         try:
             yield repo
-        except (git.GitError, git.exc.ODBError, ValueError, OSError) as error:
-            raise _failure(error) from None
+        except (git.GitError, git.exc.ODBError, ValueError, OSError) as error:  # ValueError: GitPython's
+            raise _failure(error) from None  # "could not be resolved" for an object cat-file lacks
         finally:
             repo.close()  # ends the cat-file processes
 
@@ -201,16 +201,12 @@ def _pathspecs(where: str) -> list[str]:
     return [where + "fsu.yaml", where + "data"]
 
 
-def _relative(path: str, where: str) -> str:
-    return path[len(where):] if path.startswith(where) else path
-
-
 def _records(listing: str, where: str) -> Iterator[tuple[list[str], str]]:
     """(metadata, path relative to the governance repository) from git's -z listings of full paths."""
     for record in listing.split("\0"):
         if record:
             meta, path = record.split("\t", 1)
-            yield meta.split(), path[len(where):] if path.startswith(where) else path
+            yield meta.split(), path.removeprefix(where)
 
 
 def _blobs(top: Path, shas: list[str]) -> list[bytes]:
@@ -282,7 +278,7 @@ def changed_since(root: Path, revision: str) -> list[str]:
         changed = repo.git.diff("--name-only", "-z", commit, "--", *_pathspecs(where))
         untracked = repo.git.ls_files("--others", "--exclude-standard", "-z", "--", *_pathspecs(where))
     paths = {path for path in (changed + "\0" + untracked).split("\0") if path}
-    return sorted(_relative(path, where) for path in paths)
+    return sorted(path.removeprefix(where) for path in paths)
 
 
 def head_commit(root: Path) -> str | None:
@@ -314,7 +310,7 @@ def _moved(fields: list[str], where: str) -> dict[str, str]:
         status = fields[i]
         if status.startswith(("R", "C")):
             if status.startswith("R"):
-                moved[_relative(fields[i + 1], where)] = _relative(fields[i + 2], where)
+                moved[fields[i + 1].removeprefix(where)] = fields[i + 2].removeprefix(where)
             i += 3
         else:
             i += 2
