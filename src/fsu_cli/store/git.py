@@ -124,6 +124,8 @@ def _without_local_variables() -> dict[str, str]:
 
 def _environment(root: Path) -> dict[str, str]:
     """The environment for git calls on ``root``: a hook's GIT_* variables only if they name this repository."""
+    if not any(key.startswith("GIT_") for key in os.environ):  # outside a hook: nothing to ask git about
+        return dict(os.environ)
     clean = _without_local_variables()
     if len(clean) == len(os.environ):
         return clean
@@ -349,10 +351,20 @@ def _commit_id(top: Path, revision: str) -> str | None:
 
 def _commit_in(repo: Any, revision: str) -> str | None:
     """git's own reading of a revision (GitPython's ``rev_parse`` knows only part of its syntax)."""
+    if (repo.git_dir, revision) in _confirmed:
+        return revision
     try:
-        return repo.git.rev_parse("--verify", "--quiet", revision + "^{commit}").strip() or None
+        found = repo.git.rev_parse("--verify", "--quiet", revision + "^{commit}").strip() or None
     except _library().GitCommandError:
         return None
+    if found:
+        _confirmed.add((repo.git_dir, found))
+    return found
+
+
+# (git folder, commit id) that git has confirmed: an id names its commit for good, so --staged, which names
+# HEAD's id to every step, asks git once
+_confirmed: set[tuple[str, str]] = set()
 
 
 def _commit(top: Path, revision: str) -> str:
