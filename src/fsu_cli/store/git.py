@@ -237,7 +237,8 @@ def staged_overlay(root: Path, discovered: tuple | None = None) -> Overlay:
     """The data as it is in the git index (``discovered``: the working tree's files, if known already).
 
     The index is listed by git itself rather than parsed by GitPython's ``IndexFile``, which reads only
-    index versions 1-3 (not git's version 4, nor a split or sparse index) and not GIT_INDEX_FILE.
+    index versions 1-3 (not version 4, nor a split index: both tested) and only .git/index unless told of
+    GIT_INDEX_FILE, which a hook of ``git commit -a`` points at another file.
     """
     top, where = _top(root)
     with _repository(top) as repo:
