@@ -182,3 +182,38 @@ def test_staged_refuses_files_with_merge_conflicts_instead_of_reading_them_as_de
     git(root, "checkout", "--theirs", "data/committees/ssu.yaml")
     git(root, "add", "data/committees/ssu.yaml")
     assert fsu("validate", "--staged", cwd=root).returncode == 0
+
+
+@pytest.mark.parametrize("layout", [("--index-version", "4"), ("--split-index",)], ids=["index v4", "split index"])
+def test_staged_reads_the_index_however_git_has_written_it(tmp_path, layout):
+    root = governance_repository(tmp_path / "a")
+    git(root, "update-index", *layout)
+    edit(root / BROKEN_IN_A, "kind: decision", "kind: beslutning")
+    git(root, "add", BROKEN_IN_A)
+    done = fsu("validate", "--staged", "--format", "json", cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert [line for line in done.stdout.splitlines() if '"path"' in line] == [f'      "path": "{BROKEN_IN_A}",']
+
+
+def remove_object(root: Path, name: str) -> None:
+    """Damage the repository: the object that ``name`` (e.g. HEAD:data) names is gone."""
+    object_id = git(root, "rev-parse", name).strip()
+    (root / ".git/objects" / object_id[:2] / object_id[2:]).unlink()
+
+
+def test_a_damaged_repository_is_said_in_plain_words(tmp_path):
+    root = governance_repository(tmp_path / "a")
+    remove_object(root, "HEAD:data/committees/ssu.yaml")  # in HEAD and in the index: read from git
+    done = fsu("validate", "--staged", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == ("fsu: git could not read an object of this repository: it is damaged or incomplete "
+                           "(git fsck tells more).\n")
+    remove_object(root, "HEAD:data")
+    for command in (("validate", "--staged"), ("validate", "--changed-since", "HEAD"), ("diff", "HEAD")):
+        done = fsu(*command, cwd=root)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.startswith("fsu: git ls-tree failed: ") and done.stderr.count("\n") == 1
+    (root / ".git/index").write_bytes(b"junk")
+    done = fsu("validate", "--staged", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr.startswith("fsu: git ls-files failed: ") and done.stderr.count("\n") == 1

@@ -1,12 +1,14 @@
-"""Everything that touches git, and nothing else does: through the git command itself.
+"""Everything that touches git, and nothing else does: through GitPython, imported only when git is used.
 
 The repository's data can be read as it is in the index (``--staged``) or in any
 commit (``fsu diff``), as an overlay on the working tree for the loader; and every
-version of every data file in the history can be walked (``fsu scan-history``,
-through GitPython, imported only then).
+version of every data file in the history can be walked (``fsu scan-history``).
+Blobs and trees are read through one ``git cat-file --batch`` process per repository
+(GitPython's ``GitCmdObjectDB``); the index, diffs and revision names are git's own
+answers, asked through ``repo.git``.
 
 When git cannot give what was asked (no commits yet, a shallow clone without the
-base, a file with merge conflicts), the error says so in plain words.
+base, a file with merge conflicts, a damaged repository), the error says so in plain words.
 
 A git hook runs with variables such as GIT_DIR and GIT_INDEX_FILE that point at
 the hook's repository. They are passed on only to git calls on that same
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,7 +33,7 @@ class Blob:
     """A file as git stores it: known by its object id at once, its bytes read only when asked for.
 
     The object id is also fsu's cache key for the content, so a commit or the index is looked up
-    in the cache without reading a byte; ``read_blobs`` fetches many in one git call.
+    in the cache without reading a byte; ``read_blobs`` fetches many in one git process.
     """
 
     __slots__ = ("id", "top", "_data")
@@ -47,7 +48,7 @@ class Blob:
 
 
 def read_blobs(blobs: list[Blob]) -> None:
-    """Fetch the bytes of the blobs not read yet, in one git call per repository."""
+    """Fetch the bytes of the blobs not read yet, through one ``git cat-file --batch`` per repository."""
     by_top: dict[Path, list[Blob]] = {}
     for blob in blobs:
         if blob._data is None:
@@ -60,25 +61,58 @@ def read_blobs(blobs: list[Blob]) -> None:
 Overlay = dict[str, "bytes | Blob | None"]
 
 
-def _git(root: Path, *args: str, input: bytes | None = None) -> bytes:
-    done = _run(root, args, input, _environment(root))
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {args[0]} failed: {message[-1] if message else f'exit code {done.returncode}'}")
-    return done.stdout
+def _library() -> Any:
+    """GitPython, imported here so that commands which never touch git never load it."""
+    try:
+        import git
+    except ImportError:  # GitPython refuses to load without a git program; or it is missing
+        if shutil.which("git") is None:
+            raise UsageError("git is not installed, or not on the PATH.") from None
+        raise UsageError("fsu needs GitPython for this; install it: python3 -m pip install gitpython.") from None
+    return git
 
 
-def _run(root: Path, args: tuple[str, ...], input: bytes | None, env: dict[str, str]) -> subprocess.CompletedProcess:
-    if shutil.which("git") is None:
-        raise UsageError("git is not installed, or not on the PATH.")
-    return subprocess.run(["git", "-C", str(root), *args], input=input, capture_output=True, env=env)
+@contextmanager
+def _repository(top: Path) -> Iterator[Any]:
+    """GitPython's repository at ``top``, run with the environment git needs for it; whatever git or
+    GitPython cannot read (a damaged repository, a git that fails) ends as a plain UsageError."""
+    git = _library()
+    with _variables(_environment(top)):  # GitPython reads os.environ, and passes it on to git
+        try:
+            repo = git.Repo(top)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise UsageError(f"{top} is not inside a git repository.") from None
+        try:
+            yield repo
+        except (git.GitError, git.exc.ODBError, ValueError, OSError) as error:  # ValueError: GitPython's
+            raise _failure(error) from None  # "could not be resolved" for an object cat-file lacks
+        finally:
+            repo.close()  # ends the cat-file processes
+
+
+def _failure(error: Exception) -> UsageError:
+    """A git command's failure in git's own last words; an object git cannot read, as the damage it is."""
+    command = getattr(error, "command", None)
+    if not isinstance(command, (list, tuple)) or len(command) < 2:  # GitPython's reading of an object failed
+        return UsageError("git could not read an object of this repository: it is damaged or incomplete "
+                          "(git fsck tells more).")
+    said = _last_line(error).removeprefix("stderr: '").removesuffix("'")  # GitPython quotes git's stderr
+    return UsageError(f"git {command[1]} failed: {said}")
 
 
 @cache
 def _local_variables() -> tuple[str, ...]:
     """The variables that tie git to one repository (GIT_DIR, GIT_INDEX_FILE, ...), as git itself lists them."""
-    done = subprocess.run(["git", "rev-parse", "--local-env-vars"], capture_output=True, text=True)
-    listed = tuple(done.stdout.split()) if done.returncode == 0 else ()
+    try:
+        git = _library()
+    except UsageError:
+        git = None
+    listed: tuple[str, ...] = ()
+    if git is not None:
+        try:
+            listed = tuple(git.Git().rev_parse("--local-env-vars").split())
+        except (git.GitError, OSError):
+            pass
     return listed or ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
                       "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "GIT_NAMESPACE")
 
@@ -90,6 +124,8 @@ def _without_local_variables() -> dict[str, str]:
 
 def _environment(root: Path) -> dict[str, str]:
     """The environment for git calls on ``root``: a hook's GIT_* variables only if they name this repository."""
+    if not any(key.startswith("GIT_") for key in os.environ):  # outside a hook: nothing to ask git about
+        return dict(os.environ)
     clean = _without_local_variables()
     if len(clean) == len(os.environ):
         return clean
@@ -104,9 +140,13 @@ def _hook_repository_is(root: Path, cwd: Path, inherited: tuple[tuple[str, str],
 
 
 def _git_dir(folder: Path, env: dict[str, str]) -> Path | None:
-    done = _run(folder, ("rev-parse", "--absolute-git-dir"), None, env)
-    text = done.stdout.decode("utf-8", "surrogateescape").strip()
-    return Path(text).resolve() if done.returncode == 0 and text else None
+    git = _library()
+    with _variables(env):
+        try:
+            text = git.Git(folder).rev_parse("--absolute-git-dir").strip()
+        except (git.GitError, OSError):
+            return None
+    return Path(text).resolve() if text else None
 
 
 def init_repository(folder: Path) -> bool:
@@ -117,13 +157,21 @@ def init_repository(folder: Path) -> bool:
     """
     if shutil.which("git") is None or (folder / ".git").exists():
         return False
-    env = _without_local_variables()
-    done = subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], capture_output=True, env=env)
-    if done.returncode != 0:  # git before 2.28 has no -b: name the unborn branch instead
-        done = subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, env=env)
-        if done.returncode == 0:
-            done = _run(folder, ("symbolic-ref", "HEAD", "refs/heads/main"), None, env)
-    return done.returncode == 0
+    try:
+        git = _library()
+    except UsageError:
+        return False
+    with _variables(_without_local_variables()):
+        try:
+            git.Repo.init(folder, initial_branch="main", quiet=True).close()
+        except git.GitCommandError:  # git before 2.28 has no --initial-branch: name the unborn branch instead
+            try:
+                repo = git.Repo.init(folder, quiet=True)
+                repo.git.symbolic_ref("HEAD", "refs/heads/main")
+                repo.close()
+            except git.GitError:
+                return False
+    return True
 
 
 def governance_prefix(root: Path) -> str:
@@ -137,10 +185,16 @@ def governance_prefix(root: Path) -> str:
 
 def _top(root: Path) -> tuple[Path, str]:
     """The git repository's top folder, and where the governance repository sits in it ('' at the top)."""
-    try:
-        top = Path(_git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve()
-    except UsageError:
-        raise UsageError(f"{root} is not inside a git repository.") from None
+    git = _library()
+    with _variables(_environment(root)):
+        try:
+            repo = git.Repo(root, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            repo = None
+    if repo is None or repo.working_tree_dir is None:  # not in git, or a bare repository
+        raise UsageError(f"{root} is not inside a git repository.")
+    top = Path(repo.working_tree_dir).resolve()
+    repo.close()
     rel = root.resolve().relative_to(top).as_posix()
     return top, "" if rel == "." else rel + "/"
 
@@ -149,27 +203,20 @@ def _pathspecs(where: str) -> list[str]:
     return [where + "fsu.yaml", where + "data"]
 
 
-def _records(listing: bytes, where: str):
+def _records(listing: str, where: str) -> Iterator[tuple[list[str], str]]:
     """(metadata, path relative to the governance repository) from git's -z listings of full paths."""
-    for record in listing.split(b"\0"):
+    for record in listing.split("\0"):
         if record:
-            meta, path = record.decode("utf-8", "surrogateescape").split("\t", 1)
-            yield meta.split(), path[len(where):] if path.startswith(where) else path
+            meta, path = record.split("\t", 1)
+            yield meta.split(), path.removeprefix(where)
 
 
-def _blobs(root: Path, shas: list[str]) -> list[bytes]:
-    """The contents of many blobs in one git call."""
+def _blobs(top: Path, shas: list[str]) -> list[bytes]:
+    """The contents of many blobs, through GitPython's one persistent ``git cat-file --batch``."""
     if not shas:
         return []
-    out = _git(root, "cat-file", "--batch", input=("\n".join(shas) + "\n").encode())
-    contents, position = [], 0
-    for _ in shas:
-        header_end = out.index(b"\n", position)
-        size = int(out[position:header_end].split()[2])
-        start = header_end + 1
-        contents.append(out[start:start + size])
-        position = start + size + 1
-    return contents
+    with _repository(top) as repo:
+        return [repo.odb.stream(bytes.fromhex(sha)).read() for sha in shas]
 
 
 def _overlay(root: Path, entries: list[tuple[str, str]], working: list[str]) -> Overlay:
@@ -187,9 +234,15 @@ def _working_files(root: Path, discovered: tuple | None = None) -> list[str]:
 
 
 def staged_overlay(root: Path, discovered: tuple | None = None) -> Overlay:
-    """The data as it is in the git index (``discovered``: the working tree's files, if known already)."""
+    """The data as it is in the git index (``discovered``: the working tree's files, if known already).
+
+    The index is listed by git itself rather than parsed by GitPython's ``IndexFile``, which reads only
+    index versions 1-3 (not version 4, nor a split index: both tested) and only .git/index unless told of
+    GIT_INDEX_FILE, which a hook of ``git commit -a`` points at another file.
+    """
     top, where = _top(root)
-    listing = _git(top, "ls-files", "-s", "-z", "--", *_pathspecs(where))
+    with _repository(top) as repo:
+        listing = repo.git.ls_files("-s", "-z", "--", *_pathspecs(where))
     records = list(_records(listing, where))
     _refuse_conflicts(sorted({rel for meta, rel in records if meta[2] != "0"}))
     entries = [(rel, meta[1]) for meta, rel in records if meta[2] == "0"]
@@ -206,10 +259,15 @@ def _refuse_conflicts(unmerged: list[str]) -> None:
 
 
 def revision_overlay(root: Path, revision: str, discovered: tuple | None = None) -> Overlay:
-    """The data as it is in a commit (a branch, tag or commit id)."""
+    """The data as it is in a commit (a branch, tag or commit id).
+
+    The tree is listed by git's ``ls-tree`` rather than walked as GitPython's ``Tree`` objects, which parse
+    every entry in Python: 5x slower at 30,000 files (bench/README.md), and ``--staged`` lists HEAD each time.
+    """
     top, where = _top(root)
-    commit = _commit(top, revision)
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *_pathspecs(where))
+    with _repository(top) as repo:
+        commit = _named_commit(repo, revision)
+        listing = repo.git.ls_tree("-r", "-z", "--full-tree", commit, "--", *_pathspecs(where))
     entries = [(rel, meta[2]) for meta, rel in _records(listing, where) if meta[1] == "blob"]
     return _overlay(top, entries, _working_files(root, discovered))
 
@@ -217,17 +275,20 @@ def revision_overlay(root: Path, revision: str, discovered: tuple | None = None)
 def changed_since(root: Path, revision: str) -> list[str]:
     """Data files changed, added or removed since a commit, in the working tree (untracked ones included)."""
     top, where = _top(root)
-    commit = _commit(top, revision)
-    changed = _git(top, "diff", "--name-only", "-z", commit, "--", *_pathspecs(where))
-    untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *_pathspecs(where))
-    paths = {p.decode("utf-8", "surrogateescape") for p in (changed + b"\0" + untracked).split(b"\0") if p}
-    return sorted(p[len(where):] if p.startswith(where) else p for p in paths)
+    with _repository(top) as repo:
+        commit = _named_commit(repo, revision)
+        # git's own listing: GitPython's Diff decodes paths strictly, and a file name need not be UTF-8
+        changed = repo.git.diff("--name-only", "-z", commit, "--", *_pathspecs(where))
+        untracked = repo.git.ls_files("--others", "--exclude-standard", "-z", "--", *_pathspecs(where))
+    paths = {path for path in (changed + "\0" + untracked).split("\0") if path}
+    return sorted(path.removeprefix(where) for path in paths)
 
 
 def head_commit(root: Path) -> str | None:
     """The commit HEAD points at, or None in a repository with no commits yet."""
     top, _ = _top(root)
-    return _commit_id(top, "HEAD")
+    with _repository(top) as repo:
+        return _commit_in(repo, "HEAD")
 
 
 def renames(root: Path, revision: str | None, staged: bool) -> dict[str, str]:
@@ -238,18 +299,21 @@ def renames(root: Path, revision: str | None, staged: bool) -> dict[str, str]:
     top, where = _top(root)
     if revision is None:
         return {}
-    commit = _commit(top, revision)
-    listing = _git(top, "diff", "-M", "--name-status", "-z", *(["--cached"] if staged else []), commit, "--",
-                   *_pathspecs(where))
-    fields = listing.decode("utf-8", "surrogateescape").split("\0")
+    with _repository(top) as repo:
+        commit = _named_commit(repo, revision)
+        listing = repo.git.diff("-M", "--name-status", "-z", *(["--cached"] if staged else []), commit, "--",
+                                *_pathspecs(where))
+    return _moved(listing.split("\0"), where)
+
+
+def _moved(fields: list[str], where: str) -> dict[str, str]:
+    """Old path → new path from ``--name-status -z`` (a rename or copy has two paths, the rest one)."""
     moved, i = {}, 0
     while i < len(fields) - 1:
         status = fields[i]
         if status.startswith(("R", "C")):
-            old, new = fields[i + 1], fields[i + 2]
             if status.startswith("R"):
-                moved[old[len(where):] if old.startswith(where) else old] = (
-                    new[len(where):] if new.startswith(where) else new)
+                moved[fields[i + 1].removeprefix(where)] = fields[i + 2].removeprefix(where)
             i += 3
         else:
             i += 2
@@ -259,38 +323,64 @@ def renames(root: Path, revision: str | None, staged: bool) -> dict[str, str]:
 def default_base(root: Path) -> str:
     """The merge base of HEAD with the main branch (main, master, or the remote's default)."""
     top, _ = _top(root)  # a clear error outside git
-    if _commit_id(top, "HEAD") is None:
-        raise UsageError(_no_commits(_COMMIT_FIRST))
-    for candidate in ("origin/HEAD", "origin/main", "main", "origin/master", "master"):
-        if _commit_id(top, candidate) is None:
-            continue
-        done = _run(top, ("merge-base", candidate, "HEAD"), None, _environment(top))
-        if done.returncode == 0:
-            return done.stdout.decode().strip()
-        if _is_shallow(top):
-            raise UsageError(f"This is a shallow clone, so the base (where this branch left {candidate}) is not in "
-                             f"it; fetch more history (git fetch --unshallow), or name the base, e.g. fsu diff "
-                             f"{candidate}.")
-        raise UsageError(f"This branch has no commit in common with {candidate}; name the base, e.g. fsu diff "
-                         f"{candidate}.")
+    with _repository(top) as repo:
+        if _commit_in(repo, "HEAD") is None:
+            raise UsageError(_no_commits(_COMMIT_FIRST))
+        for candidate in ("origin/HEAD", "origin/main", "main", "origin/master", "master"):
+            if _commit_in(repo, candidate) is not None:
+                return _merge_base(repo, candidate)
     raise UsageError("No main branch was found to compare with; name the base, e.g. fsu diff HEAD~1.")
+
+
+def _merge_base(repo: Any, candidate: str) -> str:
+    bases = repo.merge_base(candidate, "HEAD")  # none: git found no common commit
+    if bases:
+        return bases[0].hexsha
+    if _shallow(repo):
+        raise UsageError(f"This is a shallow clone, so the base (where this branch left {candidate}) is not in "
+                         f"it; fetch more history (git fetch --unshallow), or name the base, e.g. fsu diff "
+                         f"{candidate}.")
+    raise UsageError(f"This branch has no commit in common with {candidate}; name the base, e.g. fsu diff "
+                     f"{candidate}.")
 
 
 def _commit_id(top: Path, revision: str) -> str | None:
     """The commit a branch, tag or commit id names, or None if there is none."""
-    done = _run(top, ("rev-parse", "--verify", "--quiet", revision + "^{commit}"), None, _environment(top))
-    return done.stdout.decode().strip() if done.returncode == 0 else None
+    with _repository(top) as repo:
+        return _commit_in(repo, revision)
+
+
+def _commit_in(repo: Any, revision: str) -> str | None:
+    """git's own reading of a revision (GitPython's ``rev_parse`` knows only part of its syntax)."""
+    if (repo.git_dir, revision) in _confirmed:
+        return revision
+    try:
+        found = repo.git.rev_parse("--verify", "--quiet", revision + "^{commit}").strip() or None
+    except _library().GitCommandError:
+        return None
+    if found:
+        _confirmed.add((repo.git_dir, found))
+    return found
+
+
+# (git folder, commit id) that git has confirmed: an id names its commit for good, so --staged, which names
+# HEAD's id to every step, asks git once
+_confirmed: set[tuple[str, str]] = set()
 
 
 def _commit(top: Path, revision: str) -> str:
     """The commit a revision names; if there is none, a plain sentence saying why."""
-    found = _commit_id(top, revision) if not revision.startswith("-") else None
+    with _repository(top) as repo:
+        return _named_commit(repo, revision)
+
+
+def _named_commit(repo: Any, revision: str) -> str:
+    found = _commit_in(repo, revision) if not revision.startswith("-") else None
     if found is not None:
         return found
-    if _commit_id(top, "HEAD") is None and not _run(top, ("rev-list", "-n", "1", "--all"), None,
-                                                      _environment(top)).stdout.strip():
+    if _commit_in(repo, "HEAD") is None and not repo.git.rev_list("-n", "1", "--all").strip():
         raise UsageError(_no_commits(_COMMIT_FIRST))
-    if _is_shallow(top):
+    if _shallow(repo):
         raise UsageError(f"This is a shallow clone, so the base '{revision}' is not in it; fetch more history "
                          "(git fetch --unshallow) or the base itself (git fetch origin <branch>), or, in CI, check "
                          "out the full history (fetch-depth: 0).")
@@ -305,8 +395,12 @@ def _no_commits(advice: str) -> str:
 
 
 def _is_shallow(top: Path) -> bool:
-    done = _run(top, ("rev-parse", "--is-shallow-repository"), None, _environment(top))
-    return done.stdout.decode().strip() == "true"
+    with _repository(top) as repo:
+        return _shallow(repo)
+
+
+def _shallow(repo: Any) -> bool:
+    return repo.git.rev_parse("--is-shallow-repository").strip() == "true"
 
 
 # --- the history, for fsu scan-history -------------------------------------------------------------
