@@ -48,7 +48,7 @@ def build(root: Path, cases: int, commits: int) -> None:
         if n:
             edit(n, committees, case_files)
         git(root, "add", "-A", env=env)
-        git(root, "commit", "-q", "-m", f"Endring {n}" if n else "Første versjon", env=env)
+        git(root, "commit", "-q", "--allow-empty", "-m", f"Endring {n}" if n else "Første versjon", env=env)
 
 
 def edit(n: int, committees: list[Path], case_files: list[Path]) -> None:
