@@ -9,6 +9,8 @@ reordering a list changes nothing either, and a change names the item it touched
 
 from __future__ import annotations
 
+from collections import Counter
+
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,7 +98,10 @@ def _by_key(path: str, old: list, new: list) -> tuple[dict, dict]:
     def plain(item: dict) -> str:
         return " ".join(str(item[k]) for k in fields)
 
-    repeated = {plain(i) for items in (old, new) for i in items if [plain(j) for j in items].count(plain(i)) > 1}
+    repeated = set()
+    for items in (old, new):  # counted once per list: a list of thousands of cases stays linear
+        counts = Counter(plain(item) for item in items)
+        repeated |= {text for text, count in counts.items() if count > 1}
 
     def key(item: dict, seen: dict) -> str:
         text = plain(item)

@@ -599,45 +599,63 @@ class DataLog:
                 repo.close()
 
     def _walk(self, repo: Any, where: str) -> Iterator[tuple[Recorded, list[FileChange]]]:
-        paths, boundary = [where + "fsu.yaml", where + "data"], _shallow_commits(repo)
+        paths = [where + "fsu.yaml", where + "data"]
+        raw = _raw_log(repo, paths)  # every commit's files in one git process, not one per commit
         for commit in repo.iter_commits("HEAD", paths=paths, topo_order=True, reverse=True):
-            changes = [change for diff in _diffs(repo, commit, paths, commit.hexsha in boundary)
-                       if (change := _file_change(diff, where)) is not None
+            changes = [change for entry in raw.get(commit.hexsha, ())
+                       if (change := _raw_change(repo, entry, where)) is not None
                        and not _brought_by_merge(commit, change, where)]
             if changes:
                 yield _recorded(commit), changes
 
 
-_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's object id of the empty tree
+_NO_OBJECT = "0" * 40
 
 
-def _shallow_commits(repo: Any) -> set[str]:
-    """The commits at a shallow clone's boundary: their parents are not in the clone."""
-    listed = Path(repo.common_dir) / "shallow"
-    return set(listed.read_text().split()) if listed.is_file() else set()
+def _raw_log(repo: Any, paths: list[str]) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+    """Each commit's changed files, (old blob, new blob, old path, new path) with renames paired, against its
+    first parent; a root commit, or one at a shallow clone's boundary (git sees no parent), against nothing."""
+    out = repo.git.log("HEAD", "--format=%x01%H", "--raw", "-z", "-M", "--root", "--diff-merges=first-parent",
+                       "--no-abbrev", "--", *paths, stdout_as_string=False)
+    found: dict[str, list] = {}
+    for chunk in out.split(b"\x01")[1:]:
+        sha, _, rest = chunk.partition(b"\0")
+        tokens = [t.decode("utf-8", "surrogateescape") for t in rest.lstrip(b"\n").split(b"\0")]
+        entries, i = found.setdefault(sha.decode(), []), 0
+        while i < len(tokens):
+            meta = tokens[i].lstrip("\n")
+            if not meta.startswith(":"):
+                i += 1
+                continue
+            old_mode, new_mode, old_sha, new_sha, status = meta[1:].split()
+            paired = status[0] in "RC"
+            old_path, new_path = tokens[i + 1], tokens[i + 2] if paired else tokens[i + 1]
+            i += 3 if paired else 2
+            entries.append((old_sha if old_mode != _LINK_MODE else _NO_OBJECT,
+                            new_sha if new_mode != _LINK_MODE else _NO_OBJECT,
+                            None if status == "A" else old_path, None if status == "D" else new_path))
+    return found
 
 
-def _diffs(repo: Any, commit: Any, paths: list[str], at_boundary: bool) -> Any:
-    """A root commit (or one at a shallow clone's boundary) against the empty tree, so everything in it is
-    added; any other against its first parent."""
-    before = commit.parents[0] if commit.parents and not at_boundary else repo.tree(_EMPTY_TREE)
-    return before.diff(commit, paths=paths, create_patch=False, M=True)
+_LINK_MODE = "120000"
 
 
-def _file_change(diff: Any, where: str) -> FileChange | None:
-    old_path = _relative(diff.a_path, where) if diff.a_blob is not None else None
-    new_path = _relative(diff.b_path, where) if diff.b_blob is not None else None
+def _raw_change(repo: Any, entry: tuple, where: str) -> FileChange | None:
+    old_sha, new_sha, old, new = entry
+    old_path = _relative(old, where) if old is not None else None
+    new_path = _relative(new, where) if new is not None else None
     if classify(old_path or "") is None and classify(new_path or "") is None:
         return None  # not a file fsu reads
-    return FileChange(old_path, new_path, _content(diff.a_blob), _content(diff.b_blob))
+    return FileChange(old_path, new_path, _blob_bytes(repo, old_sha), _blob_bytes(repo, new_sha))
+
+
+def _blob_bytes(repo: Any, sha: str) -> bytes | None:
+    """A blob's content through the one persistent cat-file; None for no object (or a link)."""
+    return None if sha == _NO_OBJECT else repo.odb.stream(bytes.fromhex(sha)).read()
 
 
 def _relative(path: str, where: str) -> str:
     return path.removeprefix(where)
-
-
-def _content(blob: Any) -> bytes | None:
-    return None if blob is None or blob.mode == _LINK else blob.data_stream.read()
 
 
 def _brought_by_merge(commit: Any, change: FileChange, where: str) -> bool:
