@@ -4,6 +4,7 @@ Arkivverket's schema, and bad input."""
 
 from __future__ import annotations
 
+import os
 import json
 import subprocess
 from pathlib import Path
@@ -330,3 +331,35 @@ def test_an_endringslogg_without_changes_is_refused():
     with pytest.raises(UsageError, match="No changes are recorded for Geir Grini, and an endringslogg holds at "
                                          "least one."):
         _write(report, report.View("Geir Grini", [], [], False), HistoryFormat.endringslogg)
+
+
+def test_the_annual_report_gains_the_years_recorded_changes_with_changes(fsu, community):
+    """'Endringer i året': the year's recorded changes to the committee's own records, from git; never a case's."""
+    import subprocess
+
+    def commit(when: str, author: str, message: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": author,
+               "GIT_AUTHOR_EMAIL": "a@example.no", "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": "a@example.no"}
+        subprocess.run(["git", "add", "-A"], cwd=community, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", message], cwd=community, check=True, env=env)
+
+    outside = fsu("render", "report", "fsu-pasientforlop", "2026", "--changes", "--repo", community)
+    assert outside.exit_code == 2 and "is not inside a git repository" in outside.stderr
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=community, check=True)
+    commit("2025-12-20T10:00:00+01:00", "Maren Sletten", "Første versjon")
+    committee = community / "data/committees/fsu-pasientforlop.yaml"
+    committee.write_text(committee.read_text(encoding="utf-8").replace(
+        "title: enhetsleder, hjemmetjenesten", "title: virksomhetsleder, hjemmetjenesten", 1), encoding="utf-8")
+    case = community / "data/cases/fsu-pasientforlop/2026/02.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("Kartleggingen", "Den hemmelige kartleggingen"),
+                    encoding="utf-8")
+    commit("2026-03-02T10:00:00+01:00", "Ola Vik", "Ny stilling for Trine Løken")
+    result = fsu("render", "report", "fsu-pasientforlop", "2026", "--changes", "--repo", community)
+    assert result.exit_code == 0, result.stderr
+    section = result.stdout[result.stdout.index("## Endringer i året"):].split("\n## ")[0]
+    assert ("| 02.03.2026 | Ola Vik | Ny stilling for Trine Løken | utvalg fsu-pasientforlop, "
+            "members[Trine Løken].title: enhetsleder, hjemmetjenesten → virksomhetsleder, hjemmetjenesten |") in section
+    assert "Maren Sletten" not in section  # 2025's commit is another year's
+    assert "hemmelige" not in result.stdout  # a case's text is never in it
+    plain = fsu("render", "report", "fsu-pasientforlop", "2026", "--repo", community)
+    assert "Endringer i året" not in plain.stdout  # only asked for

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import inspect
 import sys
+from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Callable, Optional, get_type_hints
 
 import typer
 
+from fsu_cli.render.i18n import N_
 from fsu_cli.cli.options import AsOfOption, DebugOption, RepoOption, guarded, parse_as_of
 
 
@@ -180,6 +182,9 @@ def _refuse_broken(loaded: Any, broken: list, draft: bool) -> None:
         raise Stop(ExitCode.FINDINGS)
 
 
+_ROOT: ContextVar[Path] = ContextVar("fsu_render_root")
+
+
 def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, output: Path | None, force: bool,
           draft: bool, public: bool, as_of: str | None, debug: bool, only: Callable[[str], bool] | None = None,
           sources: Callable[[Any], tuple[tuple[str, ...], tuple[str, ...]]] | None = None) -> int:
@@ -197,7 +202,11 @@ def _emit(template: str, build, *, repo: Path | None, format: DocumentFormat, ou
     day = parse_as_of(as_of, loaded.root)
     if sources is not None:
         _refuse_broken(loaded, _blocking(loaded, *sources(loaded.repo), day), draft)
-    context = build(loaded.repo, day, public)
+    token = _ROOT.set(loaded.root)  # for a document that also reads the repository's git history
+    try:
+        context = build(loaded.repo, day, public)
+    finally:
+        _ROOT.reset(token)
     data = render(loaded.root, template, context, format.value, draft=draft)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
@@ -287,11 +296,45 @@ def render_minutes(data, today, public: bool, committee: CommitteeArg, date: Dat
 @document("report", cases=_year_folders)
 def render_report(data, today, public: bool, committee: CommitteeArg,
                   year: Annotated[int, typer.Argument(help="The year, e.g. 2025.", show_default=False, min=1900,
-                                                      max=2999)]) -> dict:
+                                                      max=2999)],
+                  changes: Annotated[bool, typer.Option(
+                      "--changes", help="Add 'Endringer i året': each change to the committee's file, mandates and "
+                                        "meetings recorded in git during the year, with who recorded it.")] = False,
+                  ) -> dict:
     """A committee's annual report (årsrapport) for a year."""
     from fsu_cli.render.documents import report_document
 
-    return report_document(data, committee, year, today, public)
+    context = report_document(data, committee, year, today, public)
+    context["recorded"] = _recorded(data.committee_named(committee).id, year) if changes else []
+    return context
+
+
+_RECORD_KIND = {"committee": N_("utvalg"), "mandate": N_("mandat"), "meeting": N_("møte")}
+
+
+def _recorded(committee_id: str, year: int) -> list[dict]:
+    """The year's recorded changes to the committee's own records (its file, mandates, meetings: never a case's
+    text, which may be exempt), from git, oldest first."""
+    from fsu_cli.domain.dates import norwegian_date
+    from fsu_cli.domain.records import Date
+    from fsu_cli.render.i18n import _
+    from fsu_cli.report.history import committee_view, read_log, value_text
+
+    view = committee_view(read_log(_ROOT.get()), committee_id)
+    created, removed = _("opprettet"), _("fjernet")
+    rows = []
+    for entry in view.entries:
+        commit, change = entry.commit, entry.change
+        if not commit.date.startswith(str(year)) or not change.record.startswith(("committee ", "mandate ",
+                                                                                   "meeting ")):
+            continue
+        kind, _space, name = change.record.partition(" ")
+        record = f"{_(_RECORD_KIND.get(kind, kind))} {name}"
+        what = (f"{record}, {change.field}: {value_text(change.old)} → {value_text(change.new)}" if change.field
+                else f"{record} {created if change.old is None else removed}")
+        rows.append({"date": norwegian_date(Date.fromisoformat(commit.date[:10])), "author": commit.author,
+                     "message": commit.message, "what": what})
+    return rows
 
 
 @document("members", cases=_no_cases)
