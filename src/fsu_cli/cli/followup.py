@@ -49,7 +49,7 @@ def followup(
 
 def _row(repo, entry, today) -> dict:
     from fsu_cli.domain.records import case_label
-    from fsu_cli.render.casepaper import responsible_name
+    from fsu_cli.domain.followup import responsible_name
 
     case, item = entry.case, entry.item
     committee = repo.committees.get(case.committee or "")
@@ -66,6 +66,7 @@ def _row(repo, entry, today) -> dict:
 
 
 def _markdown(rows: list[dict], overdue: bool) -> str:
+    from fsu_cli.render import words
     from fsu_cli.render.templates import markdown_text, table_cell
 
     def cell(text: str) -> str:
@@ -76,7 +77,7 @@ def _markdown(rows: list[dict], overdue: bool) -> str:
                 else "Ingen vedtak har oppfølgingspunkter.\n")
     lines = ["| Sak | Nr. | Hva | Ansvarlig | Frist | Status |", "|---|---|---|---|---|---|"]
     for row in rows:
-        status = STATUS_NB.get(row["status"], row["status"]) + (f" {_nb(row['done'])}" if row["done"] else "")
+        status = words.FOLLOW_UP_STATUS.get(row["status"], row["status"]) + (f" {_nb(row['done'])}" if row["done"] else "")
         status += " (forfalt)" if row["overdue"] else ""
         lines.append(f"| {cell(row['number'])} | {row['item']} | {cell(row['what'])} | {cell(row['responsible_name'])} | "
                      f"{_nb(row['due'])} | {status} |")
@@ -114,5 +115,3 @@ def _text(rows: list[dict], overdue: bool, today, committee: str | None) -> None
               else f"{len(rows)} item(s); nothing overdue on {norwegian_date(today)}.", soft_wrap=True)
     out.print("Record progress with: fsu followup-update CASE NUMBER --status done --date YYYY-MM-DD", soft_wrap=True)
 
-
-STATUS_NB = {"open": "Åpen", "in-progress": "Under arbeid", "done": "Utført", "dropped": "Bortfalt"}

@@ -26,3 +26,14 @@ def register(repo: Repository, committee_id: str | None = None, overdue_on: Date
     entries.sort(key=lambda e: (e.item.due or Date.max, e.case.committee or "", e.case.year or 0,
                                 e.case.number or 0))
     return entries
+
+
+def responsible_name(repo: Repository, responsible: str | None) -> str:
+    """An organization's or a committee's name for its id; anything else is a name, shown as written."""
+    if not responsible:
+        return ""
+    organization = repo.organizations.get(responsible)
+    if organization is not None:
+        return organization.name or responsible
+    committee = repo.committees.get(responsible)
+    return committee.label if committee is not None else responsible

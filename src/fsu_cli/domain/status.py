@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from fsu_cli.domain.dates import add_months, norwegian_date
-from fsu_cli.domain.followup import register
+from fsu_cli.domain.followup import register, responsible_name
 from fsu_cli.domain.leadership import advice_sentence, leadership_terms, next_term, term_in_office
 from fsu_cli.domain.mandates import exists_on, mandate_in_force, rules_of
 from fsu_cli.domain.office import appointment_end, in_office
@@ -251,16 +251,10 @@ def _follow_up(repo: Repository, today: Date, horizon: Date) -> list[Item]:
             continue
         committee = repo.committees.get(entry.case.committee or "")
         label = committee.label if committee else (entry.case.committee or "?")
-        who = f" ({_responsible(repo, item.responsible)})" if item.responsible else ""
+        who = f" ({responsible_name(repo, item.responsible)})" if item.responsible else ""
         items.append(Item(item.due, label, f"{case_label(committee, entry.case)}: {item.what}{who}, {item.status}",
                           overdue=item.overdue(today)))
     return items
-
-
-def _responsible(repo: Repository, responsible: str) -> str:
-    organization = repo.organizations.get(responsible)
-    committee = repo.committees.get(responsible)
-    return (organization.name if organization else committee.label if committee else None) or responsible
 
 
 def _deviations(repo: Repository, today: Date) -> list[Item]:

@@ -192,11 +192,15 @@ def _meeting_link(committee: Committee, meeting: Meeting) -> dict[str, Any]:
                  status=words.STATUS.get(meeting.status or "", ""), location=meeting.location or "")
 
 
-def _side_heading(side: str) -> str:
-    """'kommune' (a member's side, perhaps '… oppnevnt av kommunene') to 'Kommunene', in the active målform."""
+def _side_headings() -> dict[str, str]:
+    """Each side's singular to its plural ('kommune' → 'kommunene') in the active målform, longest first."""
     plurals = {words.SIDE_SINGULAR[key]: words.SIDE[key] for key in list(words.SIDE_SINGULAR) if key in words.SIDE}
-    singular = next((word for word in sorted(plurals, key=len, reverse=True)
-                     if side == word or side.startswith(word + " ")), None)
+    return dict(sorted(plurals.items(), key=lambda pair: -len(pair[0])))
+
+
+def _side_heading(side: str, plurals: dict[str, str]) -> str:
+    """'kommune' (a member's side, perhaps '… oppnevnt av kommunene') to 'Kommunene'."""
+    singular = next((word for word in plurals if side == word or side.startswith(word + " ")), None)
     return (plurals[singular] if singular else side or _("Andre")).capitalize()
 
 
@@ -205,8 +209,9 @@ def member_sides(repo: Repository, committee: Committee, today: Date) -> list[di
     the substitutes and the observers."""
     lists = _member_lists(repo, committee, today, by_side=True)
     groups: list[dict[str, Any]] = []
+    plurals = _side_headings()
     for row in lists["members"]:
-        heading = _side_heading(row.side)
+        heading = _side_heading(row.side, plurals)
         if not groups or groups[-1]["heading"] != heading:
             groups.append({"heading": heading, "rows": []})
         groups[-1]["rows"].append(row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fsu_cli.domain.dates import norwegian_date
+from fsu_cli.domain.followup import responsible_name
 from fsu_cli.domain.lineage import route
 from fsu_cli.domain.records import (Assessment, Case, Date, Decision, FollowUp, Repository, case_label, case_number,
                                     parse_case_ref)
@@ -94,10 +95,10 @@ def _route(repo: Repository, case: Case, public: bool) -> tuple[RouteStep, ...]:
     steps = route(repo, case)
     if len(steps) < 2:
         return ()
-    return tuple(_step(repo, step, step is case, public) for step in steps)
+    return tuple(_step(repo, step, step is case) for step in steps)
 
 
-def _step(repo: Repository, case: Case, current: bool, public: bool) -> RouteStep:
+def _step(repo: Repository, case: Case, current: bool) -> RouteStep:
     committee = repo.committees.get(case.committee or "")
     name = committee.label if committee else (case.committee or "")
     outcome = outcome_word(case) if case.decision else words.NOT_YET
@@ -137,17 +138,6 @@ def follow_up_view(repo: Repository, item: FollowUp, today: Date | None, case: s
     )
 
 
-def responsible_name(repo: Repository, responsible: str | None) -> str:
-    """An organization's or a committee's name for its id; anything else is a name, shown as written."""
-    if not responsible:
-        return ""
-    organization = repo.organizations.get(responsible)
-    if organization is not None:
-        return organization.name or responsible
-    committee = repo.committees.get(responsible)
-    return committee.label if committee is not None else responsible
-
-
 def _assessment_heading(repo: Repository, assessment: Assessment) -> str:
     if assessment.heading:
         return assessment.heading
@@ -168,7 +158,16 @@ def case_document(repo: Repository, ref: str, public: bool, today: Date | None =
         raise UsageError(f"There is no case {ref} (no file for number {parsed[2]} in data/cases/{parsed[0]}/{parsed[1]}/).")
     committee = repo.committees.get(case.committee or "")
     view = case_view(repo, case, public, today)
-    return {"community": repo.name or "", "committee": committee.name if committee else "",
-            "committee_label": committee.label if committee else "", "title": view.number, "public": public,
-            "area": words.area(committee.area) if committee and committee.area else "",
-            "document": _("Saksfremlegg"), "case": view}
+    return {**base_context(repo, committee, view.number, public), "document": _("Saksfremlegg"), "case": view}
+
+
+def base_context(repo: Repository, committee: Any, title: str, public: bool) -> dict[str, Any]:
+    """What every document's head and footer say: the community, the committee, the title."""
+    return {
+        "community": repo.name or "",
+        "committee": committee.name if committee else "",
+        "committee_label": committee.label if committee else "",
+        "title": title,
+        "public": public,
+        "area": words.area(committee.area) if committee and committee.area else "",
+    }

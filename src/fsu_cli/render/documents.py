@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fsu_cli.domain.dates import norwegian_date
 from fsu_cli.domain.leadership import leadership_terms, next_term, period_label
 from fsu_cli.domain.mandates import mandate_in_force
 from fsu_cli.domain.meetings import year_tally
 from fsu_cli.domain.office import in_office
-from fsu_cli.domain.records import (PARTNERS, Assessment, Case, Committee, Date, Meeting, Repository, case_label,
+from fsu_cli.domain.records import (PARTNERS, Case, Committee, Date, Meeting, Repository, case_label,
                                     parse_case_ref)
 from fsu_cli.errors import UsageError
 from fsu_cli.render import words
-from fsu_cli.render.casepaper import case_document, case_view  # noqa: F401  (case_document: part of this API)
+from fsu_cli.render.casepaper import base_context, case_document, case_view  # noqa: F401  (case_document: part of this API)
 from fsu_cli.render.casepaper import nb as _nb
 from fsu_cli.render.i18n import N_, in_language_of_repo
 from fsu_cli.render.i18n import gettext as _
@@ -41,17 +40,6 @@ def _meeting(committee: Committee, day: Date) -> Meeting:
             + (f" Its meetings in {day.year}: {dates}." if dates else "")
         )
     return meeting
-
-
-def _base(repo: Repository, committee: Committee | None, title: str, public: bool) -> dict[str, Any]:
-    return {
-        "community": repo.name or "",
-        "committee": committee.name if committee else "",
-        "committee_label": committee.label if committee else "",
-        "title": title,
-        "public": public,
-        "area": words.area(committee.area) if committee and committee.area else "",
-    }
 
 
 # --- mandates ------------------------------------------------------------------------
@@ -77,7 +65,7 @@ def mandate_document(repo: Repository, mandate_id: str, public: bool) -> dict[st
         validity = words.validity(_nb(mandate.valid_from), _nb(mandate.valid_until))
     replaced = [repo.mandates[old].title or old if old in repo.mandates else old for old, _ in mandate.supersedes]
     return {
-        **_base(repo, committee, mandate.title or mandate.id, public),
+        **base_context(repo, committee, mandate.title or mandate.id, public),
         "document": _("Mandat"),
         "draft": mandate.status != "approved",
         "approval": approval,
@@ -152,7 +140,7 @@ def meeting_document(repo: Repository, committee_name: str, day_text: str, publi
     document = _("Protokoll") if minutes else _("Innkalling og saksliste")
     cases = _meeting_cases(repo, committee, day, public)
     context = {
-        **_base(repo, committee, f"{document} {committee.label} {_nb(day)}", public),
+        **base_context(repo, committee, f"{document} {committee.label} {_nb(day)}", public),
         "document": document,
         # a notice names the meeting's day, as real notices do: torsdag 26.11.2026
         "meeting": {"date": _nb(day), "date_line": _nb(day) if minutes else words.day_and_date(day), "time": words.clock(meeting.time) if meeting.time else "",
@@ -349,7 +337,7 @@ def report_document(repo: Repository, committee_name: str, year: int, as_of: Dat
     still_running = committee.dissolved is None or committee.dissolved > last
     advice = next_term(repo, committee, end) if undecided and still_running else None
     return {
-        **_base(repo, committee, _("Årsrapport %(year)s for %(committee)s")
+        **base_context(repo, committee, _("Årsrapport %(year)s for %(committee)s")
                 % {"year": year, "committee": committee.name or committee.label}, public),
         "document": _("Årsrapport"),
         "year": year,
@@ -476,7 +464,7 @@ def _advice_nb(repo: Repository, advice) -> str:
 def members_document(repo: Repository, committee_name: str, as_of: Date, public: bool) -> dict:
     committee = repo.committee_named(committee_name)
     return {
-        **_base(repo, committee, _("Medlemmer i %(committee)s") % {"committee": committee.name or committee.label},
+        **base_context(repo, committee, _("Medlemmer i %(committee)s") % {"committee": committee.name or committee.label},
                 public),
         "document": _("Medlemsliste"),
         **_member_lists(repo, committee, as_of),
